@@ -358,17 +358,11 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       for (const score of query.scores) writer.f32(score)
       return
     case 'combinedField':
-      writer.u32(COMBINED_FIELD)
-      writer.i32(query.fields.length)
-      for (const { field, weight } of query.fields) {
-        writer.string(field)
-        writer.f32(weight)
-      }
-      writer.i32(query.terms.length)
-      for (const term of query.terms) writer.string(term)
-      writer.u32(query.norms ? 1 : 0)
-      writer.f32(query.boost)
-      return
+      return writeCombinedField(writer, query)
+    case 'synonym': {
+      const { field, terms, norms, boost } = query
+      return writeCombinedField(writer, { fields: [{ field, weight: 1 }], terms, norms, boost })
+    }
     case 'rankFeature':
       return writeRankFeature(writer, query)
     case 'distanceFeature':
@@ -416,4 +410,21 @@ export function encodeQuery(query: IndexQuery): Uint8Array {
   const writer = new ByteWriter()
   writeQuery(writer, query)
   return writer.finish()
+}
+
+/** COMBINED_FIELD's operands (combined-field-query.ts in assembly). */
+function writeCombinedField(
+  writer: ByteWriter,
+  query: Pick<Extract<IndexQuery, { type: 'combinedField' }>, 'fields' | 'terms' | 'norms' | 'boost'>,
+): void {
+  writer.u32(COMBINED_FIELD)
+  writer.i32(query.fields.length)
+  for (const { field, weight } of query.fields) {
+    writer.string(field)
+    writer.f32(weight)
+  }
+  writer.i32(query.terms.length)
+  for (const term of query.terms) writer.string(term)
+  writer.u32(query.norms ? 1 : 0)
+  writer.f32(query.boost)
 }

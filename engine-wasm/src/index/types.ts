@@ -6,6 +6,11 @@ export interface AnalyzedToken {
   term: string
   /** Position within the field, as the analyzer assigned it (gaps allowed, e.g. after stop words). */
   position: number
+  /**
+   * How many positions the token spans (Lucene's PositionLengthAttribute), given only when more than one: a
+   * multi-word synonym of synonym_graph, a shingle. Queries read a stream holding one as a token graph.
+   */
+  positionLength?: number
 }
 
 export interface AnalyzedField {
@@ -181,6 +186,12 @@ export type IndexQuery =
       norms: boolean
       boost: number
     }
+  /**
+   * Lucene's SynonymQuery (a match query's terms at one position): the terms scored as one term of `field`,
+   * its docFreq their max and its frequency their sum; run as a CombinedFieldQuery of the one field, weight 1,
+   * which counts the same (combined-field-query.ts in assembly). Terms in UTF-8 byte order, as the query keeps them.
+   */
+  | { type: 'synonym'; field: string; terms: readonly string[]; norms: boolean; boost: number }
   /**
    * Lucene's CoveringQuery (ES's terms_set): documents matching at least their minimumNumberMatch of the queries
    * (covering-query.ts in assembly), scored the sum of the matching ones' scores; the boost is passed down to them.

@@ -5,6 +5,7 @@
 import type { Analyzer } from './analyzer.ts'
 import { getAnalyzer } from './registry.ts'
 import { IllegalArgumentException } from './token-list.ts'
+import { positionLengthOf, type GraphTokenList } from './custom/token-graph.ts'
 
 export { Analyzer, type IndexTerms, type TermSink } from './analyzer.ts'
 export { getAnalyzer, getTokenFilter, getTokenizer, type AnalysisSettings } from './registry.ts'
@@ -16,10 +17,11 @@ export {
   type Tokenizer,
 } from './token-list.ts'
 
-/** A term and its position, what the inverted index stores for a token. */
+/** A term and its position, what the inverted index stores for a token; the positions it spans when more than one. */
 export interface IndexedToken {
   term: string
   position: number
+  positionLength?: number
 }
 
 const defaultAnalyzers = new Map<string, Analyzer>()
@@ -43,8 +45,12 @@ export const DEFAULT_ANALYZER = 'default'
 
 /** A field value's terms with their positions, as the inverted index takes them. */
 export function indexTokens(analyzer: Analyzer, text: string): IndexedToken[] {
-  const { terms, positions } = analyzer.terms(text)
-  return terms.map((term, i) => ({ term, position: positions[i] ?? i }))
+  const tokens: GraphTokenList = analyzer.tokenStream(text)
+  return tokens.terms.map((term, i) => {
+    const position = tokens.positions[i] ?? i
+    const positionLength = positionLengthOf(tokens, i)
+    return positionLength > 1 ? { term, position, positionLength } : { term, position }
+  })
 }
 
 /** Analyzes a field value with a built-in analyzer for indexing (no index settings: `default` is standard). */

@@ -20,7 +20,8 @@
  *   intervals                  IntervalWeight: IntervalScoreFunction's saturation "computed as w * S / (S + k)" of
  *                              the sloppy frequency S, pivot k 1; "no matching intervals"
  *   combined fields            CombinedFieldWeight: "weight(<query> in <doc>), result of:" over BM25's explanation of the
- *                              pseudo field, its frequency "termFreq=<f>"; "no matching term"
+ *                              pseudo field, its frequency "termFreq=<f>"; "no matching term"; SynonymWeight the same
+ *                              with " [PerFieldSimilarity]" before ", result of:"
  *   covering (terms_set)       CoveringWeight: "<n> matches for <m> required matches, sum of:" over every clause's
  *                              explanation (unmatched too); "minimumNumberMatch has no value on the current document"
  *   function_score             FunctionScoreQuery's CustomBoostFactorWeight (function-score-explanation.ts)
@@ -212,14 +213,19 @@ function boosting(node: Node<'boosting'>, docId: number): Explanation {
   return { ...inner, description: `${description}, result of:`, details: [inner] }
 }
 
-/** CombinedFieldWeight.explain: BM25 over the combined frequency, norm and pseudo statistics. */
-function combinedField(node: Node<'combinedField'>, docId: number): Explanation {
+/**
+ * CombinedFieldWeight.explain and SynonymWeight.explain: BM25 over the summed frequency ("termFreq="), norm and pseudo
+ * statistics; SynonymWeight names the similarity after the document, as TermWeight does.
+ */
+function combinedField(node: Node<'combinedField' | 'synonym'>, docId: number): Explanation {
   const weight = node.weights[0]
   if (weight?.status !== 'match') return noMatch('no matching term')
   const { factors } = weight
   const freq = match(factors.freq, `termFreq=${javaFloatToString(factors.freq)}`)
   const score = bm25Score(factors, freq)
-  return match(score.value, `weight(${describeUnboosted(node.query)} in ${docId}), result of:`, [score])
+  const similarity = node.query.type === 'synonym' ? ' [PerFieldSimilarity]' : ''
+  const description = `weight(${describeUnboosted(node.query)} in ${docId})${similarity}, result of:`
+  return match(score.value, description, [score])
 }
 
 /** CoveringWeight.explain: the document's own minimum (at least 1) against its matching clauses. */
@@ -260,7 +266,8 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
     case 'covering':
       return covering(node as Node<'covering'>, docId)
     case 'combinedField':
-      return combinedField(node as Node<'combinedField'>, docId)
+    case 'synonym':
+      return combinedField(node as Node<'combinedField' | 'synonym'>, docId)
     case 'rankFeature':
       return featureExplanation(node as Node<'rankFeature'>, docId)
     case 'distanceFeature':

@@ -6,7 +6,7 @@
  * minimum should match), DisjunctionMaxQuery `(a | b)~0.3` (a sub-bool in parentheses), ConstantScoreQuery `ConstantScore(q)` (IdFieldType's
  * TermInSetQuery prints its encoded ids, `_id:([fe 1f])`),
  * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, MatchNoDocsQuery `MatchNoDocsQuery("reason")`, PrefixQuery `f:ab*`, WildcardQuery
- * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
+ * `f:a?c`, SynonymQuery `Synonym(f:a f:b)`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
  * `f:[1 TO 5]` (an open end as the point's bound: `-9223372036854775808` for a LongPoint, `2147483647` for an
  * IntPoint, `-Infinity` / `Infinity` for a DoublePoint or FloatPoint), FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
  * `FieldExistsQuery [field=_primary_term]`), ToParentBlockJoinQuery `ToParentBlockJoinQuery (child)`, the geo
@@ -116,6 +116,8 @@ export function describeUnboosted(query: IndexQuery): string {
       return describeSpan(query.query)
     case 'intervals':
       return `${query.field}:${describeIntervals(query.source)}`
+    case 'synonym':
+      return `Synonym(${query.terms.map((term) => `${query.field}:${term}`).join(' ')})`
     case 'combinedField': {
       const fields = query.fields.map(
         ({ field, weight }) => `${field}${weight !== 1 ? `^${javaFloatToString(weight)}` : ''}`,

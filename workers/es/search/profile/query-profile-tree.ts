@@ -149,6 +149,7 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span' | 'distanceFeatur
   nested: 'ESToParentBlockJoinQuery',
   covering: 'CoveringQuery',
   combinedField: 'CombinedFieldQuery',
+  synonym: 'SynonymQuery',
   moreLikeThis: 'MoreLikeThisQuery',
   intervals: 'IntervalQuery',
   rankFeature: 'FeatureQuery',

@@ -1,7 +1,8 @@
 /**
  * Full-text queries, as ES's MatchQueryParser / MultiMatchQueryParser / QueryStringQueryBuilder build them:
  * - `match`: the text analysed with the field's search analyzer (or `analyzer`); one token → term; several
- *   → a bool of SHOULD terms (MUST with `operator: and`) with `minimum_should_match` applied; with
+ *   → a bool of SHOULD terms (MUST with `operator: and`) with `minimum_should_match` applied, the terms at one
+ *   position (synonyms) making one SynonymQuery (one position alone: the SynonymQuery itself); with
  *   `fuzziness` each token becomes a fuzzy query (prefix_length, max_expansions, fuzzy_transpositions);
  *   non-text fields take the whole text as one term;
  * - `match_phrase`: a phrase with `slop` (one token → term);
@@ -18,7 +19,12 @@
  */
 import { keywordSearchValue, splitsQueriesOnWhitespace } from './keyword-normalizer.ts'
 import { fieldAliasesQuery } from './field-alias-queries.ts'
-import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import {
+  termsByPosition,
+  type AnalyzedToken,
+  type IndexQuery,
+} from '../../../../engine-wasm/src/index/index.ts'
+import { compareUtf8 } from '../../index/mapper/doc-values.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
@@ -166,15 +172,34 @@ export function fieldQuery(
       ? boolPrefixLeaf(field, mapping, term, boost)
       : leafQuery(field, term, boost, fuzzy, options, context)
   }
-  return termsBool(
-    tokens.map((t, i) =>
-      i === prefixAt
-        ? boolPrefixLeaf(field, mapping, t.term, 1)
-        : leafQuery(field, t.term, 1, fuzzy, options, context),
-    ),
-    options,
-    boost,
-  )
+  // a token graph (multi-word synonyms) is read as its flat terms (docs/DEVIATIONS.md, Query DSL)
+  if (tokens.some((t) => (t.positionLength ?? 1) > 1)) {
+    return termsBool(
+      tokens.map((t, i) =>
+        i === prefixAt
+          ? boolPrefixLeaf(field, mapping, t.term, 1)
+          : leafQuery(field, t.term, 1, fuzzy, options, context),
+      ),
+      options,
+      boost,
+    )
+  }
+  // MatchQueryParser.analyzeBoolean / analyzeMultiBoolean: the terms at one position make one SynonymQuery, which
+  // neither a fuzziness nor bool_prefix's last-term prefix applies to
+  const groups = termsByPosition(tokens)
+  const norms = mapping.norms !== false
+  const positionQuery = ([, terms]: [number, string[]], last: boolean, positionBoost: number): IndexQuery => {
+    if (terms.length > 1) {
+      return { type: 'synonym', field, terms: [...terms].sort(compareUtf8), norms, boost: positionBoost }
+    }
+    const term = terms[0]!
+    return last && prefixAt >= 0
+      ? boolPrefixLeaf(field, mapping, term, positionBoost)
+      : leafQuery(field, term, positionBoost, fuzzy, options, context)
+  }
+  if (groups.length === 1) return positionQuery(groups[0]!, true, boost)
+  const clauses = groups.map((group, i) => positionQuery(group, i === groups.length - 1, 1))
+  return termsBool(clauses, options, boost)
 }
 
 /**

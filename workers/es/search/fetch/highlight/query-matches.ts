@@ -184,6 +184,7 @@ export function weightMatches(
       case 'blendedTerms':
         return visit(blendedDisMax(q))
       case 'combinedField':
+      case 'synonym':
         return visit(combinedDisjunction(q))
       case 'bool': {
         const required = [...q.must, ...q.filter].map(visit)
@@ -238,6 +239,7 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
       case 'blendedTerms':
         return visit(blendedDisMax(q))
       case 'combinedField':
+      case 'synonym':
         return visit(combinedDisjunction(q))
       case 'bool':
         return [...q.must, ...q.should, ...q.filter].forEach(visit)
@@ -257,9 +259,13 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
   return sortSpans([...spans.values()])
 }
 
-/** CombinedFieldQuery's matches (CombinedFieldWeight.matches): a disjunction of a TermQuery per field and term. */
-function combinedDisjunction(query: Extract<IndexQuery, { type: 'combinedField' }>): IndexQuery {
-  const should = query.fields.flatMap(({ field }) =>
+/**
+ * CombinedFieldQuery's and SynonymQuery's matches (CombinedFieldWeight.matches, SynonymWeight.matches): a disjunction
+ * of a TermQuery per field and term.
+ */
+function combinedDisjunction(query: Extract<IndexQuery, { type: 'combinedField' | 'synonym' }>): IndexQuery {
+  const fields = query.type === 'synonym' ? [{ field: query.field }] : query.fields
+  const should = fields.flatMap(({ field }) =>
     query.terms.map((term): IndexQuery => ({ type: 'term', field, term, boost: 1 })),
   )
   return { type: 'bool', must: [], should, mustNot: [], filter: [], minimumShouldMatch: 0, boost: 1 }

@@ -1,0 +1,87 @@
+// The terms a match query's analyzer puts at one position (a synonym filter's synonyms) make one Lucene SynonymQuery,
+// as MatchQueryParser's analyzeBoolean (one position) and analyzeMultiBoolean (one per position) build it: the terms
+// scored as one term, its docFreq the max of theirs and its frequency in a document the sum of theirs, printed
+// `Synonym(t:fast t:quick)` (terms in byte order) and explained by SynonymWeight ("termFreq="). Neither fuzziness nor
+// bool_prefix's last-term prefix applies to it. Scores are checked against Lucene's float arithmetic.
+import { describe, expect, it } from 'vitest'
+import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
+import type { Hit } from './explained-hits.ts'
+
+const SETTINGS = {
+  settings: {
+    analysis: {
+      filter: { syn: { type: 'synonym', synonyms: ['quick, fast', 'car, automobile, auto'] } },
+      analyzer: { syn: { tokenizer: 'standard', filter: ['lowercase', 'syn'] } },
+    },
+  },
+  mappings: { properties: { t: { type: 'text', analyzer: 'standard', search_analyzer: 'syn' } } },
+}
+
+async function cars(): Promise<TestCluster> {
+  const { cluster } = await clusterWithIndex(1, SETTINGS)
+  const docs = ['a quick car', 'the fast auto and the fast automobile', 'slow car']
+  for (const [i, t] of docs.entries()) await cluster.json(1, 'PUT', `/idx/_doc/${i + 1}`, { t })
+  await cluster.json(1, 'POST', '/idx/_refresh')
+  return cluster
+}
+
+async function explained(cluster: TestCluster, query: object): Promise<string> {
+  const body = (await cluster.json(1, 'POST', '/idx/_validate/query?explain=true', { query })) as {
+    explanations: Array<{ explanation: string }>
+  }
+  return body.explanations[0]!.explanation
+}
+
+const f = Math.fround
+
+/** LegacyBM25Similarity's score in Lucene 9's float32 steps. */
+function bm25(docFreq: number, docCount: number, avgdl: number, freq: number, length: number): number {
+  const idf = f(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)))
+  const normInverse = f(1 / f(1.2 * f(f(1 - 0.75) + f(f(0.75 * length) / f(avgdl)))))
+  const weight = f(f(2.2) * idf)
+  return f(weight - f(weight / f(1 + f(freq * normInverse))))
+}
+
+describe('match with synonyms', () => {
+  it('builds a SynonymQuery per position with stacked terms', async () => {
+    const cluster = await cars()
+    expect(await explained(cluster, { match: { t: 'fast' } })).toBe('Synonym(t:fast t:quick)')
+    expect(await explained(cluster, { match: { t: 'quick car' } })).toBe(
+      'Synonym(t:fast t:quick) Synonym(t:auto t:automobile t:car)',
+    )
+    expect(await explained(cluster, { match: { t: { query: 'slow quick', operator: 'and' } } })).toBe(
+      '+t:slow +Synonym(t:fast t:quick)',
+    )
+    expect(await explained(cluster, { match: { t: { query: 'slow fast', fuzziness: 1 } } })).toBe(
+      't:slow~1 Synonym(t:fast t:quick)',
+    )
+    expect(await explained(cluster, { match_bool_prefix: { t: 'slow car' } })).toBe(
+      't:slow Synonym(t:auto t:automobile t:car)',
+    )
+    expect(await explained(cluster, { match: { t: { query: 'slow fast', minimum_should_match: 2 } } })).toBe(
+      '(t:slow Synonym(t:fast t:quick))~2',
+    )
+  })
+
+  it('scores the terms as one: the max docFreq, the summed frequency', async () => {
+    const cluster = await cars()
+    const body = (await cluster.json(1, 'POST', '/idx/_search', {
+      explain: true,
+      query: { match: { t: 'quick car' } },
+    })) as { hits: { hits: Hit[] } }
+    const avgdl = 12 / 3
+    const car = (freq: number, length: number): number => bm25(2, 3, avgdl, freq, length)
+    const quick = (freq: number, length: number): number => bm25(1, 3, avgdl, freq, length)
+    expect(body.hits.hits.map((hit) => [hit._id, f(hit._score)])).toEqual([
+      ['2', f(quick(2, 7) + car(2, 7))],
+      ['1', f(quick(1, 3) + car(1, 3))],
+      ['3', car(1, 2)],
+    ])
+    const synonym = body.hits.hits[0]!._explanation!.details[0]!
+    expect(synonym.description).toBe('weight(Synonym(t:fast t:quick) in 1) [PerFieldSimilarity], result of:')
+    const [boost, idf, tf] = synonym.details[0]!.details
+    expect([boost!.value, idf!.details.map((d) => d.value)]).toEqual([2.2, [1, 3]])
+    expect(tf!.details[0]).toEqual({ value: 2, description: 'termFreq=2.0', details: [] })
+  })
+})
