@@ -55,6 +55,11 @@ export class Analyzer {
     }))
   }
 
+  /** Whether a filter of the chain sets ES's DisableGraphAttribute (queries then ignore position lengths). */
+  get disablesGraph(): boolean {
+    return this.filters.some((filter) => filter.disablesGraph === true)
+  }
+
   /** The terms and positions to index. */
   terms(text: string): IndexTerms {
     const { terms, positions } = this.tokenStream(text)

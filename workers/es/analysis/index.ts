@@ -43,12 +43,16 @@ export function defaultAnalyzer(name: string): Analyzer {
  */
 export const DEFAULT_ANALYZER = 'default'
 
-/** A field value's terms with their positions, as the inverted index takes them. */
+/**
+ * A field value's terms with their positions, as the inverted index takes them, and the positions a token spans when
+ * more than one, unless the chain disables graph analysis.
+ */
 export function indexTokens(analyzer: Analyzer, text: string): IndexedToken[] {
   const tokens: GraphTokenList = analyzer.tokenStream(text)
+  const graph = !analyzer.disablesGraph
   return tokens.terms.map((term, i) => {
     const position = tokens.positions[i] ?? i
-    const positionLength = positionLengthOf(tokens, i)
+    const positionLength = graph ? positionLengthOf(tokens, i) : 1
     return positionLength > 1 ? { term, position, positionLength } : { term, position }
   })
 }

@@ -46,6 +46,11 @@ export interface Tokenizer {
 
 export interface TokenFilter {
   readonly name: string
+  /**
+   * ES's DisableGraphAttribute: a filter whose tokens of several positions are not aligned (shingles of several
+   * sizes, or with unigrams) makes queries read the stream by positions, not as a token graph.
+   */
+  readonly disablesGraph?: boolean
   /** Maps the stream; `text` is the analyzed text, whose length is the stream's final offset. */
   filter(tokens: TokenList, text: string): TokenList
 }

@@ -85,3 +85,56 @@ describe('match with synonyms', () => {
     expect(tf!.details[0]).toEqual({ value: 2, description: 'termFreq=2.0', details: [] })
   })
 })
+
+// A multi-word synonym of synonym_graph makes the analysis a token graph: MatchQueryParser.analyzeGraphBoolean cuts it
+// at the positions no token spans and joins each segment's paths, phrases with auto_generate_synonyms_phrase_query.
+const GRAPH = {
+  settings: {
+    analysis: {
+      filter: { syn: { type: 'synonym_graph', synonyms: ['ny, new york', 'quick, fast'] } },
+      analyzer: { syn: { tokenizer: 'standard', filter: ['lowercase', 'syn'] } },
+    },
+  },
+  mappings: { properties: { t: { type: 'text', analyzer: 'standard', search_analyzer: 'syn' } } },
+}
+
+describe('match with multi-word synonyms', () => {
+  it('builds a disjunction of the paths of each graph segment', async () => {
+    const { cluster } = await clusterWithIndex(1, GRAPH)
+    const docs = ['I love new york in the fall', 'the fast car in ny', 'york is new']
+    for (const [i, t] of docs.entries()) await cluster.json(1, 'PUT', `/idx/_doc/${i + 1}`, { t })
+    await cluster.json(1, 'POST', '/idx/_refresh')
+    expect(await explained(cluster, { match: { t: 'ny quick' } })).toBe(
+      '(t:"new york" t:ny) Synonym(t:fast t:quick)',
+    )
+    expect(await explained(cluster, { match: { t: { query: 'new york city', operator: 'and' } } })).toBe(
+      '+(t:ny t:"new york") +t:city',
+    )
+    const noPhrase = { query: 'ny', auto_generate_synonyms_phrase_query: false }
+    expect(await explained(cluster, { match: { t: noPhrase } })).toBe('((+t:new +t:york) t:ny)')
+    expect(await explained(cluster, { match_bool_prefix: { t: 'fast ny' } })).toBe(
+      'Synonym(t:fast t:quick) (t:"new york*" t:"ny*")',
+    )
+    const body = (await cluster.json(1, 'POST', '/idx/_search', { query: { match: { t: 'ny' } } })) as {
+      hits: { hits: Hit[] }
+    }
+    expect(body.hits.hits.map((hit) => [hit._id, f(hit._score)])).toEqual([
+      ['2', bm25(1, 3, 5, 1, 5)],
+      ['1', expect.any(Number)],
+    ])
+  })
+})
+
+describe('match on shingles with unigrams', () => {
+  it('reads the stream by positions: ShingleTokenFilterFactory disables graph analysis', async () => {
+    const { cluster } = await clusterWithIndex(1, {
+      settings: {
+        analysis: { analyzer: { sh: { tokenizer: 'standard', filter: ['lowercase', 'shingle'] } } },
+      },
+      mappings: { properties: { t: { type: 'text', analyzer: 'sh' } } },
+    })
+    expect(await explained(cluster, { match: { t: 'Quick brown fox' } })).toBe(
+      'Synonym(t:quick t:quick brown) Synonym(t:brown t:brown fox) t:fox',
+    )
+  })
+})

@@ -3,7 +3,7 @@
 // starting there, joined by token_separator, of type "shingle", spanning their tokens' positions
 // (positionLength = size) and offsets. A position left empty by an earlier filter (a removed stop word)
 // is filled with filler_token inside a shingle; a shingle of fillers only is not emitted. output_unigrams_if_no_shingles outputs the unigrams only
-// when no shingle could be built.
+// when no shingle could be built. Unigrams or shingles of several sizes disable graph analysis (disablesGraph).
 import { TokenListBuilder, type GraphTokenList } from '../custom/token-graph.ts'
 import type { TokenFilter } from '../token-list.ts'
 
@@ -27,6 +27,11 @@ export class ShingleFilter implements TokenFilter {
   readonly name = 'shingle'
 
   constructor(private readonly options: ShingleOptions) {}
+
+  /** ShingleTokenFilterFactory.Factory.create: unigrams or shingles of several sizes disable graph analysis. */
+  get disablesGraph(): boolean {
+    return this.options.outputUnigrams || this.options.minShingleSize !== this.options.maxShingleSize
+  }
 
   filter(tokens: GraphTokenList): GraphTokenList {
     const { minShingleSize, maxShingleSize, tokenSeparator, fillerToken } = this.options

@@ -33,6 +33,7 @@ import { resolveFields, parseFieldAndWeight } from '../query-string/field-resolu
 import { parseQueryString, type QueryStringOptions } from '../query-string/query-string-query-parser.ts'
 import { toIndexQuery } from '../query-string/to-index-query.ts'
 import { crossFieldsQueries } from './cross-fields.ts'
+import { graphSegmentQueries } from './graph-boolean.ts'
 import { searchAsYouTypePhrase, searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { indexPhrasesPhrase, indexPrefixesPrefix } from './text-subfield-queries.ts'
 import { isAnalyzedText, isKeywordLike, type FieldMapping } from '../../index/mapper/mapping.ts'
@@ -172,26 +173,33 @@ export function fieldQuery(
       ? boolPrefixLeaf(field, mapping, term, boost)
       : leafQuery(field, term, boost, fuzzy, options, context)
   }
-  // a token graph (multi-word synonyms) is read as its flat terms (docs/DEVIATIONS.md, Query DSL)
+  const norms = mapping.norms !== false
+  const synonym = (terms: readonly string[], synonymBoost: number): IndexQuery => {
+    return { type: 'synonym', field, terms: [...terms].sort(compareUtf8), norms, boost: synonymBoost }
+  }
   if (tokens.some((t) => (t.positionLength ?? 1) > 1)) {
-    return termsBool(
-      tokens.map((t, i) =>
-        i === prefixAt
-          ? boolPrefixLeaf(field, mapping, t.term, 1)
-          : leafQuery(field, t.term, 1, fuzzy, options, context),
-      ),
-      options,
-      boost,
-    )
+    // a token graph (multi-word synonyms); bool_prefix takes its last segment as a prefix whatever the text's end
+    const autoPhrase = scalarText(options.get('auto_generate_synonyms_phrase_query')) !== 'false'
+    const segments = graphSegmentQueries(tokens, type === 'boolPrefix', {
+      term: (term) => leafQuery(field, term, 1, fuzzy, options, context),
+      prefix: (term) => boolPrefixLeaf(field, mapping, term, 1),
+      synonym: (terms) => synonym(terms, 1),
+      path: (path, prefix) => {
+        if (!autoPhrase) {
+          const terms = path.map((t) => leafQuery(field, t.term, 1, fuzzy, options, context))
+          return terms.length === 1 ? terms[0]! : termsBool(terms, AND, 1)
+        }
+        if (!prefix) return { type: 'phrase', field, terms: path, slop: 0, boost: 1 }
+        return { type: 'phrasePrefix', field, terms: path, slop: 0, maxExpansions: 50, boost: 1 }
+      },
+    })
+    if (segments !== null) return termsBool(segments, options, boost)
   }
   // MatchQueryParser.analyzeBoolean / analyzeMultiBoolean: the terms at one position make one SynonymQuery, which
   // neither a fuzziness nor bool_prefix's last-term prefix applies to
   const groups = termsByPosition(tokens)
-  const norms = mapping.norms !== false
   const positionQuery = ([, terms]: [number, string[]], last: boolean, positionBoost: number): IndexQuery => {
-    if (terms.length > 1) {
-      return { type: 'synonym', field, terms: [...terms].sort(compareUtf8), norms, boost: positionBoost }
-    }
+    if (terms.length > 1) return synonym(terms, positionBoost)
     const term = terms[0]!
     return last && prefixAt >= 0
       ? boolPrefixLeaf(field, mapping, term, positionBoost)
@@ -219,6 +227,9 @@ export function termsBool(clauses: IndexQuery[], options: XContentObject, boost:
     boost,
   }
 }
+
+/** The options of a conjunction of terms (a graph path's terms without auto_generate_synonyms_phrase_query). */
+const AND: XContentObject = new Map([['operator', 'and']])
 
 function slopOf(options: XContentObject): number {
   return numberOption(options, 'slop', 0)
