@@ -1,8 +1,9 @@
 // `_validate/query?explain` for the queries whose Lucene query ES builds on the shard, compared as whole explanation
 // strings: a script query's ScriptQuery(Script.toString) (ScriptQueryBuilder, Script, ScriptType), has_child's and
 // has_parent's LateParsingQuery (HasChildQueryBuilder, HasParentQueryBuilder), parent_id's BooleanQuery
-// (ParentIdQueryBuilder), and the MatchNoDocsQuery reasons of match_none (MatchNoneQueryBuilder) and of a numeric terms
-// query whose values all have a decimal part (NumberFieldMapper.NumberType.termsQuery); `_explain` of a script query.
+// (ParentIdQueryBuilder), and the MatchNoDocsQuery reasons of match_none (MatchNoneQueryBuilder), of a numeric terms
+// query whose values all have a decimal part (NumberFieldMapper.NumberType.termsQuery) and of a match query
+// (ZeroTermsQueryOption.NONE, Queries.newUnmappedFieldQuery, Queries.newLenientFieldQuery); `_explain` of a script query.
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
 
@@ -93,6 +94,19 @@ describe('_validate/query explanations of shard-built queries', () => {
       'MatchNoDocsQuery("All values have a decimal part")',
     )
     expect(await explanation(node, { terms: { n: [1.5, 2] } })).toBe('n:{2}')
+  })
+
+  it("prints a match query's MatchNoDocsQuery reasons: no terms, an unmapped field, a lenient failure", async () => {
+    const node = await qaNode()
+    expect(await explanation(node, { match: { my_join: { query: 'the', analyzer: 'stop' } } })).toBe(
+      'MatchNoDocsQuery("Matching no documents because no terms present")',
+    )
+    expect(await explanation(node, { match: { nosuch: 'x' } })).toBe(
+      'MatchNoDocsQuery("unmapped fields [nosuch]")',
+    )
+    expect(await explanation(node, { match: { n: { query: 'abc', lenient: true } } })).toBe(
+      'MatchNoDocsQuery("failed [n] query, caused by number_format_exception:[For input string: "abc"]")',
+    )
   })
 
   it('explains match_none with its reason', async () => {

@@ -373,7 +373,10 @@ describe('full-text queries', () => {
     expect(error({ match: { title: { query: 'x', slop: 1 } } }).reason).toBe(
       '[match] query does not support [slop]',
     )
-    expect(build({ match: { title: { query: 'the', analyzer: 'stop' } } })).toEqual({ type: 'matchNone' })
+    expect(build({ match: { title: { query: 'the', analyzer: 'stop' } } })).toEqual({
+      type: 'matchNone',
+      reason: 'Matching no documents because no terms present',
+    })
     expect(build({ match: { title: { query: 'the', analyzer: 'stop', zero_terms_query: 'all' } } })).toEqual({
       type: 'matchAll',
       boost: 1,

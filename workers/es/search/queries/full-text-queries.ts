@@ -108,17 +108,19 @@ export function fieldQuery(
     return metadataFieldQuery(field, text, options, context, type, boost)
   }
   const mapping = queryFieldMapping(context, field)
-  if (mapping === undefined) return { type: 'matchNone' }
+  // Queries.newUnmappedFieldQuery: newUnmappedFieldsQuery of the one field, a Java list printed
+  if (mapping === undefined) return { type: 'matchNone', reason: `unmapped fields [${field}]` }
   // MatchQueryParser: a field type without TextSearchInfo
   if (mapping.type === 'binary' || mapping.type === 'histogram') {
     const reason = `Field [${field}] of type [${mapping.type}] does not support match queries`
-    return lenientFailure(options, context, reason)
+    return lenientFailure(field, options, context, reason)
   }
   const isText = isAnalyzedText(mapping)
   const split = splitsQueriesOnWhitespace(mapping)
   const analyzed = isText || options.has('analyzer') || split
   if (type === 'phrasePrefix' && !isText) {
     return lenientFailure(
+      field,
       options,
       context,
       `Can only use phrase prefix queries on text fields - not on [${field}] which is of type [${mapping.type}]`,
@@ -132,7 +134,10 @@ export function fieldQuery(
   const tokens = analyze(field, text, options, context)
   if (tokens.length === 0) {
     const all = scalarText(options.get('zero_terms_query'))?.toLowerCase() === 'all'
-    return all ? { type: 'matchAll', boost: 1 } : { type: 'matchNone' }
+    // ZeroTermsQueryOption.NONE
+    return all
+      ? { type: 'matchAll', boost: 1 }
+      : { type: 'matchNone', reason: 'Matching no documents because no terms present' }
   }
   const first = tokens[0]!.position
   const relative = tokens.map((t) => ({ term: t.term, position: t.position - first }))
@@ -243,10 +248,24 @@ function endsInToken(text: string): boolean {
   return /[\p{L}\p{M}\p{N}]$/u.test(text)
 }
 
-/** An IllegalArgumentException of the field type: match_none for that field with `lenient`, else the shard fails. */
-function lenientFailure(options: XContentObject, context: QueryContext, message: string): IndexQuery {
-  if (options.get('lenient') === true) return { type: 'matchNone' }
-  throw failedToCreateQuery(context.index, 'illegal_argument_exception', message)
+/**
+ * An IllegalArgumentException of the field type: with `lenient`, Queries.newLenientFieldQuery's match_none for that
+ * field, else the shard fails.
+ */
+function lenientFailure(
+  field: string,
+  options: XContentObject,
+  context: QueryContext,
+  message: string,
+): IndexQuery {
+  const type = 'illegal_argument_exception'
+  if (options.get('lenient') === true) return lenientFieldQuery(field, type, message)
+  throw failedToCreateQuery(context.index, type, message)
+}
+
+/** Queries.newLenientFieldQuery: match_none naming the field and the failure it stands for. */
+function lenientFieldQuery(field: string, type: string, message: string): IndexQuery {
+  return { type: 'matchNone', reason: `failed [${field}] query, caused by ${type}:[${message}]` }
 }
 
 /** One token's query: a term, with `fuzziness` a fuzzy query, or bool_prefix's last token a prefix query. */
@@ -294,7 +313,7 @@ function metadataFieldQuery(
     // refused on the shards only: the coordinating node's check has no index
     if (context.index === undefined) return { type: 'matchNone' }
     const reason = `Can only use phrase prefix queries on text fields - not on [${field}] which is of type [${field}]`
-    return lenientFailure(options, context, reason)
+    return lenientFailure(field, options, context, reason)
   }
   if (type === 'boolPrefix')
     return boosted(metadataMultiTermQuery(context, field, 'prefix', text, false), boost)
@@ -319,7 +338,9 @@ export function valueQuery(
     return exactValueQuery(field, undefined, text, context, boost)
   } catch (e) {
     if (options.get('lenient') === true && e instanceof EsException && e.type === 'query_shard_exception') {
-      return { type: 'matchNone' }
+      // the field type's own exception, which ES's "failed to create query" wraps
+      const cause = e.causedBy ?? e
+      return lenientFieldQuery(field, cause.type, cause.reason)
     }
     throw e
   }
