@@ -38,6 +38,8 @@ import {
   type DateUnit,
   type DateUnits,
 } from './date-time-units.ts'
+import { DATE_FORMAT, DATETIME_FORMAT, FORMAT } from './date-time-format.ts'
+import { DATE_PARSE, DATETIME_PARSE } from './date-time-parse.ts'
 import type { CallInfo, EvalEnv, ScalarFunction } from './scalar-function.ts'
 import { sqlIllegalArgumentException } from './sql-exceptions.ts'
 import { DateTimeValue, IntervalValue, type SqlValue } from './sql-values.ts'
@@ -477,9 +479,14 @@ export const DATE_TIME_FUNCTIONS: readonly (readonly [string, ScalarFunction])[]
   ['DATE_DIFF', DATE_DIFF],
   ['TIMESTAMPDIFF', DATE_DIFF],
   ['TIMESTAMP_DIFF', DATE_DIFF],
+  ['DATE_FORMAT', DATE_FORMAT],
+  ['DATE_PARSE', DATE_PARSE],
   ['DATEPART', DATE_PART],
   ['DATE_PART', DATE_PART],
+  ['DATETIME_FORMAT', DATETIME_FORMAT],
+  ['DATETIME_PARSE', DATETIME_PARSE],
   ['DATETRUNC', DATE_TRUNC],
   ['DATE_TRUNC', DATE_TRUNC],
+  ['FORMAT', FORMAT],
   ...fieldFunctions(MORE_FIELD_NAMES),
 ]

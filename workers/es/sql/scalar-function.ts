@@ -15,8 +15,8 @@ export interface EvalEnv {
 
 /**
  * The kind of value an argument must have (ql TypeResolutions and SqlTypeResolutions), named as the message
- * names it: `numeric`, `integer`, `string`, `boolean`, `date or datetime`, `date, datetime or an interval data
- * type`; `any` is not checked.
+ * names it: `numeric`, `integer`, `string`, `boolean`, `date or datetime`, `date, time or datetime`, `date, datetime or an
+ * interval data type`; `any` is not checked.
  */
 export type ParamKind =
   | 'numeric'
@@ -24,6 +24,7 @@ export type ParamKind =
   | 'string'
   | 'boolean'
   | 'date or datetime'
+  | 'date, time or datetime'
   | 'date, datetime or an interval data type'
   | 'any'
 

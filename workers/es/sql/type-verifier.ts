@@ -30,6 +30,7 @@ const ACCEPTS: Readonly<Record<ParamKind, (type: string) => boolean>> = {
   string: isString,
   boolean: (t) => t === 'boolean',
   'date or datetime': isDateBased,
+  'date, time or datetime': isDateBased,
   'date, datetime or an interval data type': (t) => isDateBased(t) || isInterval(t),
   any: () => true,
 }

@@ -5,7 +5,8 @@
  *
  * Letters: y u (year; `yy` is a two-digit year based on 2000, 1 or 3 letters NORMAL, 4+ EXCEEDS_PAD), M L
  * (1: value, 2: two digits, 3: `Jan`, 4: `January`), d H h k K m s (1: value, 2: two digits), D (day of
- * year), S (fraction, n digits), a (`AM`/`PM`), E (1–3: `Mon`, 4: `Monday`), X x Z (offsets), VV (zone id).
+ * year), S (fraction, n digits), a (`AM`/`PM`), E (1–3: `Mon`, 4: `Monday`), e c (3: `Mon`, 4: `Monday`; the
+ * localized day-of-week numbers of 1–2 letters are not built), X x Z (offsets), VV (zone id).
  * `'text'` is a literal, `''` a quote, `[` … `]` an optional section; other non-letters are literals.
  * ES reads `y` as the proleptic year (uuuu semantics), so both resolve to the same field here.
  * Other Java letters (G Q q w W Y e c F n N A O z v g) are refused as unsupported by the playground.
@@ -107,6 +108,11 @@ function letter(cur: string, count: number): FormatElement[] {
       return [fraction(count, count, false)]
     case 'a':
       if (count === 1) return [{ kind: 'text', field: 'ampm', full: false }]
+      throw tooMany()
+    case 'e':
+    case 'c':
+      if (count === 3 || count === 4) return [{ kind: 'text', field: 'dayOfWeek', full: count === 4 }]
+      if (count <= 5) throw unsupported(cur)
       throw tooMany()
     case 'E':
       if (count <= 4) return [{ kind: 'text', field: 'dayOfWeek', full: count === 4 }]
