@@ -188,8 +188,24 @@ function withMissing(
 }
 
 /**
+ * The DocValueFormat of an aggregation's `format` pattern over a numeric or date values source's own format, as
+ * NumberFieldType's and DateFieldType's docValueFormat(format, null) give it: a date's formatter replaced by the
+ * pattern (its zone kept); a number's DocValueFormat.Decimal of the pattern; the source's own format without one.
+ */
+export function patternFormat(fieldFormat: ValueFormat | null, pattern: string | null): ValueFormat | null {
+  if (pattern === null) return fieldFormat
+  if (fieldFormat instanceof DateValueFormat) return fieldFormat.derive(pattern, null)
+  return fieldFormat ?? decimalValueFormat(pattern)
+}
+
+/** MappedFieldType.checkNoFormat: the refusal of a `format` by a field type whose DocValueFormat takes none. */
+export function noCustomFormat(field: string, typeName: string): EsException {
+  return illegalArgumentException(`Field [${field}] of type [${typeName}] does not support custom formats`)
+}
+
+/**
  * The numeric values of a metric aggregation's field; keywords are rejected as ES rejects them. The format is the
- * field's (a date's), or, for a numeric field, DocValueFormat.Decimal of the aggregation's own `format` pattern.
+ * field's (a date's), with the aggregation's own `format` pattern over it (patternFormat).
  */
 export function numericValues(
   shard: ShardContext,
@@ -211,10 +227,8 @@ export function numericValues(
   return {
     values: (doc) => config.values(doc).filter((v): v is number => typeof v === 'number'),
     format:
-      pattern !== null &&
-      (fieldType === 'long' || fieldType === 'double') &&
-      !(config.info?.format instanceof DateValueFormat)
-        ? decimalValueFormat(pattern)
+      fieldType === 'long' || fieldType === 'double' || fieldType === 'date'
+        ? patternFormat(config.info?.format ?? null, pattern)
         : (config.info?.format ?? null),
   }
 }

@@ -30,8 +30,11 @@ import { BOOLEAN_FORMAT, decimalValueFormat } from '../doc-value-format.ts'
 import { DateValueFormat } from '../date-value-format.ts'
 import {
   fieldFormatOf,
+  noCustomFormat,
   numericValues,
+  patternFormat,
   resolveValues,
+  sourceField,
   unsupportedValuesSourceType,
   type ScriptValuesSpec,
   type ValuesSourceSpec,
@@ -256,12 +259,21 @@ function termsSource(
           : type === 'boolean'
             ? 'boolean'
             : 'long'
+  const field = sourceField(values)
+  if (
+    pattern !== null &&
+    field !== null &&
+    config.info !== null &&
+    (kind === 'string' || kind === 'ip' || kind === 'version' || kind === 'boolean')
+  )
+    throw noCustomFormat(shard.source.concreteName(field), config.info.type)
+  // TermsValuesSourceBuilder: a date field without a `format` keeps RAW (its keys stay longs)
   const format =
     kind === 'boolean'
       ? BOOLEAN_FORMAT
-      : type === 'date' && pattern !== null
-        ? dateFormatOf(config.info?.format ?? null, pattern, null)
-        : null
+      : pattern === null
+        ? null
+        : patternFormat(config.info?.format ?? null, pattern)
   return { ...order, kind, format, keys: (doc) => config.values(doc), afterValue: afterParser(kind, format) }
 }
 

@@ -43,6 +43,7 @@ import {
 } from '../internal-aggregation.ts'
 import {
   fieldFormatOf,
+  patternFormat,
   numericValues,
   sourceField,
   unsupportedValuesSourceType,
@@ -248,6 +249,7 @@ export const histogramParser: AggregationParser = (name, body, meta, subs): Aggr
     )
   }
   const offset = params.number('offset') ?? 0
+  const pattern = params.string('format')
   const rounding = roundingOf({ type: 'interval', interval, offset })
   // NumericHistogramAggregator: DoubleBounds.contain(floor((v − offset) / interval) · interval), both ends inclusive
   const inHardBounds = (value: number): boolean => {
@@ -273,7 +275,14 @@ export const histogramParser: AggregationParser = (name, body, meta, subs): Aggr
           `Extended bounds have to be inside hard bounds, hard bounds: [${hard}], extended bounds: [${text(extendedBounds.min)}--${text(extendedBounds.max)}]`,
         )
       }
-      return { rounding, format, extendedBounds, hardBounds, inHardBounds, missing: params.raw('missing') }
+      return {
+        rounding,
+        format: patternFormat(format, pattern),
+        extendedBounds,
+        hardBounds,
+        inHardBounds,
+        missing: params.raw('missing'),
+      }
     },
   })
 }

@@ -9,10 +9,15 @@ import { illegalArgumentException } from '../../../errors/index.ts'
 import { XNumber } from '../../../xcontent/index.ts'
 import { ZoneId } from '../../../common/time/index.ts'
 import type { FieldValue, ShardContext, ValueFormat } from '../aggregation-context.ts'
-import { BOOLEAN_FORMAT, decimalValueFormat } from '../doc-value-format.ts'
-import { DateValueFormat } from '../date-value-format.ts'
+import { BOOLEAN_FORMAT } from '../doc-value-format.ts'
 import type { FieldConfig } from '../multi-values-source.ts'
-import { resolveValues, sourceField, unsupportedValuesSourceType } from '../values-source.ts'
+import {
+  noCustomFormat,
+  patternFormat,
+  resolveValues,
+  sourceField,
+  unsupportedValuesSourceType,
+} from '../values-source.ts'
 import { dateFormatOf } from './date-histogram.ts'
 
 /** InternalMultiTerms.KeyConverter (UNSIGNED_LONG has no playground field type). */
@@ -26,9 +31,8 @@ export interface TermValues {
 }
 
 /** MappedFieldType.checkNoFormat / checkNoTimeZone of a field type whose DocValueFormat takes neither. */
-function noCustomFormat(config: FieldConfig, field: string, typeName: string): void {
-  if (config.format !== null)
-    throw illegalArgumentException(`Field [${field}] of type [${typeName}] does not support custom formats`)
+function checkNoFormat(config: FieldConfig, field: string, typeName: string): void {
+  if (config.format !== null) throw noCustomFormat(field, typeName)
   if (config.timeZone !== null)
     throw illegalArgumentException(
       `Field [${field}] of type [${typeName}] does not support custom time zones`,
@@ -67,7 +71,7 @@ export function termValues(shard: ShardContext, config: FieldConfig): TermValues
     return { converter: 'string', format: null, values: () => (text === null ? [] : [text]) }
   }
   if (type === 'keyword' || type === 'ip' || type === 'version' || type === 'boolean') {
-    if (field !== null) noCustomFormat(config, name, typeName)
+    if (field !== null) checkNoFormat(config, name, typeName)
     const converter: KeyConverter =
       type === 'ip' || type === 'version' ? type : type === 'boolean' ? 'long' : 'string'
     return { converter, format: type === 'boolean' ? BOOLEAN_FORMAT : null, values: distinct }
@@ -85,11 +89,6 @@ export function termValues(shard: ShardContext, config: FieldConfig): TermValues
   // NumberFieldType.docValueFormat: no time zone; a `format` is a DecimalFormat pattern
   if (field !== null && config.timeZone !== null)
     throw illegalArgumentException(`Field [${name}] of type [${typeName}] does not support custom time zones`)
-  const format =
-    resolved.info.format instanceof DateValueFormat
-      ? resolved.info.format
-      : config.format === null
-        ? null
-        : decimalValueFormat(config.format)
+  const format = patternFormat(resolved.info.format, config.format)
   return { converter: type === 'double' ? 'double' : 'long', format, values: distinct }
 }

@@ -33,6 +33,7 @@ import {
 } from '../internal-aggregation.ts'
 import {
   fieldFormatOf,
+  patternFormat,
   numericValues,
   sourceField,
   unsupportedValuesSourceType,
@@ -251,10 +252,11 @@ export const rangeParser: AggregationParser = (name, body, meta, subs): Aggregat
   ])
   const field = params.valuesSource('double')
   const ranges = resolveRanges(rangeEntries(name, params.raw('ranges')), numericBound)
+  const pattern = params.string('format')
   return rangeBuilder(name, meta, subs, {
     type: 'range',
     field,
     keyed: params.boolean('keyed') ?? false,
-    resolve: (format) => ({ ranges, format, missing: params.raw('missing') }),
+    resolve: (format) => ({ ranges, format: patternFormat(format, pattern), missing: params.raw('missing') }),
   })
 }

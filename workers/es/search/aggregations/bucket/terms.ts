@@ -32,7 +32,13 @@ import {
   type ReduceContext,
   type ToXContentParams,
 } from '../internal-aggregation.ts'
-import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
+import {
+  noCustomFormat,
+  patternFormat,
+  resolveValues,
+  sourceField,
+  unsupportedValuesSourceType,
+} from '../values-source.ts'
 import {
   COUNT_DESC,
   bucketComparator,
@@ -265,6 +271,11 @@ export function positive(
   return value
 }
 
+/** The values types whose field types take a `format` pattern (NumberFieldType, DateFieldType). */
+function isNumeric(type: string | undefined): boolean {
+  return type === 'long' || type === 'double' || type === 'date'
+}
+
 export const termsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
   const params = new AggregationParams('terms', body, TERMS_KEYS)
   const field = params.valuesSource('keyword')
@@ -293,6 +304,10 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
       // TermsAggregatorFactory registers no aggregator for geo points
       if (type === 'geo_point') throw unsupportedValuesSourceType(field, type, 'terms')
       checkRegexIncludeExclude(name, type, include, exclude)
+      const fieldName = sourceField(field)
+      const pattern = params.string('format')
+      if (pattern !== null && fieldName !== null && config.info !== null && !isNumeric(type))
+        throw noCustomFormat(shard.source.concreteName(fieldName), config.info.type)
       const settings: TermsSettings = {
         order,
         size,
@@ -307,7 +322,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
               : type === 'keyword' || typeof config.missing === 'string'
                 ? 'string'
                 : 'long',
-        format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
+        format: type === 'boolean' ? BOOLEAN_FORMAT : patternFormat(config.info?.format ?? null, pattern),
         mapped: config.info !== null || config.missing !== null,
       }
       const groups = new DocGroups<FieldValue>()
