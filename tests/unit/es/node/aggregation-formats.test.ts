@@ -3,6 +3,9 @@
 // in the field's zone; MappedFieldType.checkNoFormat: a keyword's refusal), for the aggregations that print keys or
 // values: histogram (key_as_string), range (the key names, from_as_string / to_as_string), terms (key_as_string),
 // the metrics (value_as_string) and composite's terms source (InternalComposite.formatObject: the key a string).
+// And a `time_zone` as ValuesSourceAggregationBuilder's parser reads it: ZoneId.of of a string (CET, as the
+// reference's date_range example sends), ZoneOffset.ofHours of a number, and an unknown region refused by
+// ObjectParser as "failed to parse field [time_zone]" (400).
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from './es-node-fixture.ts'
 
@@ -82,6 +85,30 @@ describe('an aggregation `format`', () => {
     )
     expect(await aggs(node, composite({ p: '10.0' }))).toBe(
       '200 {"aggregations":{"c":{"after_key":{"p":"150.0"},"buckets":[{"key":{"p":"150.0"},"doc_count":2}]}}}',
+    )
+  })
+})
+
+describe('an aggregation `time_zone`', () => {
+  it('takes CET and a number of hours, and refuses an unknown region as a parse failure', async () => {
+    const node = await prices()
+    const range = (time_zone: string | number) => ({
+      r: { date_range: { field: 'day', time_zone, ranges: [{ from: '2015-02-14' }] } },
+    })
+    const from = '"from":1.4238684E12,"from_as_string":"2015-02-14T00:00:00.000+01:00","doc_count":2}]}}}'
+    expect(await aggs(node, range('CET'))).toBe(
+      `200 {"aggregations":{"r":{"buckets":[{"key":"2015-02-14T00:00:00.000+01:00-*",${from}`,
+    )
+    expect(await aggs(node, range(1))).toBe(
+      `200 {"aggregations":{"r":{"buckets":[{"key":"2015-02-14T00:00:00.000+01:00-*",${from}`,
+    )
+    const response = await node.send('POST', '/prices/_search?size=0', {
+      aggs: { d: { date_histogram: { field: 'day', calendar_interval: 'day', time_zone: 'Mars/Olympus' } } },
+    })
+    expect(`${response.status} ${response.body}`).toBe(
+      '400 {"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:85] [date_histogram] failed to parse field [time_zone]"}],' +
+        '"type":"x_content_parse_exception","reason":"[1:85] [date_histogram] failed to parse field [time_zone]",' +
+        '"caused_by":{"type":"zone_rules_exception","reason":"Unknown time-zone ID: Mars/Olympus"}},"status":400}',
     )
   })
 })

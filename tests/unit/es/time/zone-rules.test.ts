@@ -18,6 +18,13 @@ describe('transitions (tzdb)', () => {
     ['America/New_York', 2024, ['2024-03-10T07:00:00Z', '2024-11-03T06:00:00Z']],
     ['America/Los_Angeles', 2025, ['2025-03-09T10:00:00Z', '2025-11-02T09:00:00Z']],
     ['Australia/Sydney', 2024, ['2024-04-06T16:00:00Z', '2024-10-05T16:00:00Z']],
+    // the legacy ids (the ES reference's date_range example uses CET) and the US/ links
+    ['CET', 2024, ['2024-03-31T01:00:00Z', '2024-10-27T01:00:00Z']],
+    ['MET', 2025, ['2025-03-30T01:00:00Z', '2025-10-26T01:00:00Z']],
+    ['EET', 2024, ['2024-03-31T01:00:00Z', '2024-10-27T01:00:00Z']],
+    ['WET', 2024, ['2024-03-31T01:00:00Z', '2024-10-27T01:00:00Z']],
+    ['US/Eastern', 2024, ['2024-03-10T07:00:00Z', '2024-11-03T06:00:00Z']],
+    ['US/Pacific', 2025, ['2025-03-09T10:00:00Z', '2025-11-02T09:00:00Z']],
   ]
   it.each(cases)('%s %i', (id, year, instants) => {
     const rules = ZoneId.of(id).rules

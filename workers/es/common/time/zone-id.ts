@@ -44,6 +44,12 @@ const REGIONS = new Map<string, ZoneRules>([
   ['Asia/Kolkata', new ZoneRules(5 * H + 30 * MILLIS_PER_MINUTE, null)],
   ['Asia/Tokyo', new ZoneRules(9 * H, null)],
   ['Australia/Sydney', new ZoneRules(10 * H, AU_SOUTH_EAST)],
+  ['US/Eastern', new ZoneRules(-5 * H, US)],
+  ['US/Pacific', new ZoneRules(-8 * H, US)],
+  ['WET', new ZoneRules(0, EU(0))],
+  ['CET', new ZoneRules(H, EU(H))],
+  ['MET', new ZoneRules(H, EU(H))],
+  ['EET', new ZoneRules(2 * H, EU(2 * H))],
   ['Etc/UTC', new ZoneRules(0, null)],
   ['Etc/GMT', new ZoneRules(0, null)],
 ])

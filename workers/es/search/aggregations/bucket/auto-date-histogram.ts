@@ -344,8 +344,7 @@ export const autoDateHistogramParser: AggregationParser = (name, body, meta, sub
   } catch (cause) {
     throw params.fieldFailure('minimum_interval', cause as EsException)
   }
-  const zoneText = params.string('time_zone')
-  const zone = zoneText === null ? null : ZoneId.of(zoneText)
+  const zone = params.timeZone()
   const pattern = params.string('format')
   const roundings = buildRoundings(zone ?? ZoneId.UTC, minimumInterval)
   return {

@@ -181,8 +181,7 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
     }
   }
   const interval = intervalSpec(params)
-  const zoneText = params.string('time_zone')
-  const zone = zoneText === null ? null : ZoneId.of(zoneText)
+  const zone = params.timeZone()
   const offsetText = params.string('offset')
   const rounding = intervalRounding(
     interval,

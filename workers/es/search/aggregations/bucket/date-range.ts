@@ -5,7 +5,7 @@
  * Keys and from_as_string/to_as_string print in that format and zone: `*-10-2015`, `10-2015-*`.
  */
 import { XNumber } from '../../../xcontent/index.ts'
-import { DateFormatter, ZoneId } from '../../../common/time/index.ts'
+import { DateFormatter } from '../../../common/time/index.ts'
 import type { ValueFormat } from '../aggregation-context.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
@@ -27,8 +27,7 @@ export const dateRangeParser: AggregationParser = (name, body, meta, subs): Aggr
   const field = params.valuesSource('date')
   const entries = rangeEntries(name, params.raw('ranges'))
   const pattern = params.string('format')
-  const zoneText = params.string('time_zone')
-  const zone = zoneText === null ? null : ZoneId.of(zoneText)
+  const zone = params.timeZone()
   return rangeBuilder(name, meta, subs, {
     type: 'date_range',
     field,

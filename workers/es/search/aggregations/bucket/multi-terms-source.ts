@@ -7,7 +7,7 @@
  */
 import { illegalArgumentException } from '../../../errors/index.ts'
 import { XNumber } from '../../../xcontent/index.ts'
-import { ZoneId } from '../../../common/time/index.ts'
+import { zoneOf } from '../aggregation-params.ts'
 import type { FieldValue, ShardContext, ValueFormat } from '../aggregation-context.ts'
 import { BOOLEAN_FORMAT } from '../doc-value-format.ts'
 import type { FieldConfig } from '../multi-values-source.ts'
@@ -37,14 +37,6 @@ function checkNoFormat(config: FieldConfig, field: string, typeName: string): vo
     throw illegalArgumentException(
       `Field [${field}] of type [${typeName}] does not support custom time zones`,
     )
-}
-
-/** MultiValuesSourceFieldConfig's `time_zone`: a string is a zone id, a number an offset in hours (ZoneOffset.ofHours). */
-function zoneOf(value: string | number | null): ZoneId | null {
-  if (value === null) return null
-  if (typeof value === 'string') return ZoneId.of(value)
-  const hours = Math.trunc(value)
-  return ZoneId.of(`${hours < 0 ? '-' : '+'}${String(Math.abs(hours)).padStart(2, '0')}:00`)
 }
 
 /** ValuesSourceConfig.resolveUnregistered (KEYWORD by default) and the registry's TermValuesSource for its type. */
@@ -77,7 +69,7 @@ export function termValues(shard: ShardContext, config: FieldConfig): TermValues
     return { converter, format: type === 'boolean' ? BOOLEAN_FORMAT : null, values: distinct }
   }
   if (type === 'date') {
-    const zone = zoneOf(config.timeZone)
+    const zone = config.timeZone === null ? null : zoneOf(config.timeZone)
     const format = dateFormatOf(resolved.info.format, config.format, zone)
     // a date's `missing` parses in the field's format (DocValueFormat.DateTime.parseLong), date math included
     if (typeof config.missing === 'string') {
