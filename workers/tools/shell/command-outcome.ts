@@ -30,6 +30,7 @@ export type CommandOutcome =
       stderr?: string
     }
 
+/** Netty's HttpResponseStatus reason phrases, which ES's HTTP layer writes, for the statuses ES answers. */
 const REASONS: Readonly<Record<number, string>> = {
   200: 'OK',
   201: 'Created',
@@ -38,6 +39,8 @@ const REASONS: Readonly<Record<number, string>> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Request Entity Too Large',
   429: 'Too Many Requests',
