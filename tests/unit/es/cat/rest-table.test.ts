@@ -192,3 +192,40 @@ describe('json, yaml and help', () => {
     )
   })
 })
+
+describe('column lookup as RestTable and Table do it', () => {
+  const LOADS: CatTable = {
+    columns: withTimestamp([
+      { name: 'load_1m', aliases: ['l'], desc: '1m load avg', right: true },
+      { name: 'load_15m', aliases: ['l'], desc: '15m load avg', right: true },
+      { name: 'shards', aliases: ['t', 'sh'], desc: 'total number of shards', right: true },
+      { name: 'store.size', aliases: ['ss'], desc: 'store size', right: true, sibling: 'pri' },
+      { name: 'pri.store.size', desc: 'store size of primaries', right: true },
+    ]),
+    rows: [
+      [1, '00:00:01', '0.50', '0.15', 4, new ByteSize(2048), new ByteSize(1024)],
+      [2, '00:00:02', '0.10', '0.90', 2, new ByteSize(512), new ByteSize(256)],
+    ],
+  }
+
+  test('h= with an alias several columns share takes the last of them (buildDisplayHeaders keeps looping)', () => {
+    // `l` is load_1m's, load_5m's and load_15m's alias in RestNodesAction; `t` is epoch's and shards' in RestHealthAction
+    expect(render('v&h=l,t', LOADS).body).toBe('   l t\n0.15 4\n0.90 2\n')
+  })
+
+  test("s= resolves through Table.getAliasMap, where a later column's alias replaces an earlier one's", () => {
+    expect(render('h=shards&s=t', LOADS).body).toBe('2\n4\n')
+    expect(render('h=load_15m&s=l:desc', LOADS).body).toBe('0.90\n0.15\n')
+  })
+
+  test('a sibling flag (`pri`) adds `pri.<column>` right after the column, named after what h= typed', () => {
+    expect(render('v&h=shards,ss&pri', LOADS).body).toBe(
+      'shards   ss pri.ss\n' + '     4  2kb    1kb\n' + '     2 512b   256b\n',
+    )
+    expect(render('v&h=store.size&pri=true', LOADS).body).toBe(
+      'store.size pri.store.size\n' + '       2kb            1kb\n' + '      512b           256b\n',
+    )
+    expect(render('h=store.size&pri=false', LOADS).body).toBe(' 2kb\n512b\n')
+    expect(render('h=store.size', LOADS).body).toBe(' 2kb\n512b\n')
+  })
+})

@@ -38,6 +38,7 @@ const INDICES_COLUMNS: readonly CatColumn[] = [
   {
     name: 'store.size',
     aliases: ['ss', 'storeSize'],
+    sibling: 'pri',
     desc: 'store size of primaries & replicas',
     right: true,
   },

@@ -7,8 +7,13 @@
  *   rendered cell, and the header when `v` is on); right-aligned cells get the spaces in front, the last
  *   column is never padded on the right. A null cell prints as nothing. Widths pass through a Java `byte`.
  * - `h=` picks columns by name or alias (a `*` pattern matches names and aliases), in the order given, and
- *   shows the name as typed; unknown names are skipped. `s=` sorts (stably) by columns or aliases, each
- *   `:asc` or `:desc`; numbers and byte sizes compare by value, text by UTF-16 order, null first.
+ *   shows the name as typed; unknown names are skipped. A name no column has goes to the last column with
+ *   that alias (`l` in `_cat/nodes` is `load_15m`), as buildDisplayHeaders' loop keeps its last match. A
+ *   column with a `sibling` flag (`store.size`'s `pri`) brings `<flag>.<name>` right after it when the request
+ *   sets that flag, shown as `<flag>.<name as typed>`.
+ * - `s=` sorts (stably) by columns or aliases, each `:asc` or `:desc`, resolved as Table.getAliasMap does
+ *   (each column's aliases then its name, a later entry replacing an earlier one); numbers and byte sizes
+ *   compare by value, text by UTF-16 order, null first.
  *   `ts=false` drops the epoch and timestamp columns; `bytes=` picks a byte unit.
  * - `format=json` gives an array of objects whose values are the rendered strings (null stays null);
  *   `format=yaml` the same as Jackson's YAML generator writes it. `help` lists name | aliases | description.
@@ -29,6 +34,8 @@ export interface CatColumn {
   right?: boolean
   /** `default:false`: left out unless `h=` asks for it. */
   hidden?: boolean
+  /** ES's `sibling` attribute: the request flag (`pri`) that adds the column `<flag>.<name>` after this one. */
+  sibling?: string
 }
 
 export interface CatTable {
@@ -139,15 +146,38 @@ function displayColumns(columns: readonly CatColumn[], params: Map<string, strin
   const out: DisplayColumn[] = []
   for (const name of requested) {
     let index = columns.findIndex((column) => column.name === name)
-    if (index < 0) index = columns.findIndex((column) => column.aliases?.includes(name) === true)
-    if (index >= 0 && visible(columns[index]!)) out.push({ index, display: name })
+    if (index < 0) index = lastWithAlias(columns, name)
+    if (index < 0 || !visible(columns[index]!)) continue
+    out.push({ index, display: name })
+    const flag = columns[index]!.sibling
+    if (flag === undefined || !paramAsBoolean(params.get(flag))) continue
+    const sibling = columns.findIndex((column) => column.name === `${flag}.${columns[index]!.name}`)
+    if (sibling >= 0) out.push({ index: sibling, display: `${flag}.${name}` })
   }
   return out
+}
+
+function lastWithAlias(columns: readonly CatColumn[], alias: string): number {
+  for (let i = columns.length - 1; i >= 0; i--) {
+    if (columns[i]!.aliases?.includes(alias) === true) return i
+  }
+  return -1
+}
+
+/** Table.getAliasMap: every alias and name to its column, a later entry replacing an earlier one. */
+function aliasMap(columns: readonly CatColumn[]): Map<string, number> {
+  const map = new Map<string, number>()
+  columns.forEach((column, index) => {
+    for (const alias of column.aliases ?? []) map.set(alias, index)
+    map.set(column.name, index)
+  })
+  return map
 }
 
 function rowOrder(table: CatTable, sort: string | undefined): number[] {
   const order = table.rows.map((_, i) => i)
   if (sort === undefined) return order
+  const aliases = aliasMap(table.columns)
   const keys = sort
     .split(',')
     .map((part) => part.trim())
@@ -155,10 +185,8 @@ function rowOrder(table: CatTable, sort: string | undefined): number[] {
     .map((part) => {
       const reverse = part.endsWith(':desc')
       const name = reverse ? part.slice(0, -5) : part.endsWith(':asc') ? part.slice(0, -4) : part
-      const index = table.columns.findIndex(
-        (column) => column.name === name || column.aliases?.includes(name) === true,
-      )
-      if (index < 0) {
+      const index = aliases.get(name)
+      if (index === undefined) {
         throw new EsException({
           type: 'unsupported_operation_exception',
           reason: `Unable to sort by unknown sort key \`${name}\``,
