@@ -54,21 +54,22 @@ export function catIndices(
   healthFilter: string | undefined,
 ): CatTable {
   const healths = indicesHealth(state)
+  const statsOf = (copies: readonly ShardRouting[]): ShardStats | null => {
+    const answered = copiesStats(stats, copies)
+    return answered.length === 0 ? null : sumStats(answered)
+  }
   const rows: CatValue[][] = []
   for (const index of indices) {
     const { name, uuid, numberOfShards, numberOfReplicas, creationDate } = index.metadata
     const health = healths[name]!.status
     if (healthFilter !== undefined && healthFilter.toLowerCase() !== health) continue
     const copies = (state.routingTable[name] ?? []).flat()
-    const primaries = sumStats(
-      copiesStats(
-        stats,
-        copies.filter((copy) => copy.primary),
-      ),
-    )
-    const total = sumStats(copiesStats(stats, copies))
-    // RestIndicesAction: a closed index shows no statistics (empty CommonStats).
+    // RestIndicesAction: a closed index shows no statistics (empty CommonStats), and neither does an index
+    // none of whose copies answered the stats request (IndicesStatsResponse has no IndexStats for it: a red
+    // index); the primaries' cells likewise stay empty while no primary copy answered.
     const closed = isClosed(index.metadata)
+    const primaries = closed ? null : statsOf(copies.filter((copy) => copy.primary))
+    const total = closed ? null : statsOf(copies)
     rows.push([
       health,
       closed ? 'close' : 'open',
@@ -76,13 +77,13 @@ export function catIndices(
       uuid,
       numberOfShards,
       numberOfReplicas,
-      closed ? null : primaries.docs,
-      closed ? null : primaries.deleted,
+      primaries?.docs ?? null,
+      primaries?.deleted ?? null,
       creationDate,
       new Date(creationDate).toISOString(),
-      closed ? null : total.store,
-      closed ? null : primaries.store,
-      closed ? null : total.store,
+      total?.store ?? null,
+      primaries?.store ?? null,
+      total?.store ?? null,
     ])
   }
   return { columns: INDICES_COLUMNS, rows }
