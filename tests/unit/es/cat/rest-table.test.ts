@@ -9,6 +9,7 @@ import {
   type CatTable,
 } from '../../../../workers/es/rest/cat/rest-table.ts'
 import { ByteSize } from '../../../../workers/es/rest/cat/byte-size.ts'
+import { TimeCell } from '../../../../workers/es/rest/cat/time-cell.ts'
 import { guarded } from '../../../../workers/es/rest/responses.ts'
 
 const TABLE: CatTable = {
@@ -227,5 +228,36 @@ describe('column lookup as RestTable and Table do it', () => {
     )
     expect(render('h=store.size&pri=false', LOADS).body).toBe(' 2kb\n512b\n')
     expect(render('h=store.size', LOADS).body).toBe(' 2kb\n512b\n')
+  })
+})
+
+describe('time cells (a TimeValue in RestTable)', () => {
+  const RECOVERIES: CatTable = {
+    columns: [
+      { name: 'shard', aliases: ['s'], desc: 'shard name', right: true },
+      { name: 'time', aliases: ['t', 'ti'], desc: 'recovery time' },
+    ],
+    rows: [
+      [0, TimeCell.ofMillis(10)],
+      [1, TimeCell.ofMillis(1500)],
+      [2, TimeCell.ofMillis(3)],
+      [3, TimeCell.ofNanos(2_500_000_000)],
+    ],
+  }
+
+  test('print as TimeValue.toString() without time=, as whole units with it', () => {
+    expect(render('h=time', RECOVERIES).body).toBe('10ms\n1.5s\n3ms\n2.5s\n')
+    expect(render('h=time&time=ms', RECOVERIES).body).toBe('10\n1500\n3\n2500\n')
+    expect(render('h=time&time=s', RECOVERIES).body).toBe('0\n1\n0\n2\n')
+    expect(render('h=time&time=micros', RECOVERIES).body).toBe('10000\n1500000\n3000\n2500000\n')
+    expect(render('h=time&time=fortnights', RECOVERIES).body).toBe('10ms\n1.5s\n3ms\n2.5s\n')
+    expect(render('h=t&time=ms&format=json', RECOVERIES).body).toBe(
+      '[{"t":"10"},{"t":"1500"},{"t":"3"},{"t":"2500"}]',
+    )
+  })
+
+  test('s= compares durations, not their text (TimeValue.compareTo)', () => {
+    expect(render('h=shard&s=time', RECOVERIES).body).toBe('2\n0\n1\n3\n')
+    expect(render('h=shard&s=ti:desc', RECOVERIES).body).toBe('3\n1\n0\n2\n')
   })
 })

@@ -3,7 +3,7 @@
  * elected master has not finished, the batch being published first; `timeInQueue` as TimeValue prints it.
  */
 import type { PendingClusterTask } from '../../cluster/coordination/master-service.ts'
-import { humanReadableMillis } from '../../common/time/time-value-text.ts'
+import { TimeCell } from './time-cell.ts'
 import type { CatColumn, CatTable } from './rest-table.ts'
 
 /** Priority.NORMAL: the playground's master does not order tasks by priority (docs/DEVIATIONS.md). */
@@ -21,7 +21,7 @@ export function catPendingTasks(tasks: readonly PendingClusterTask[]): CatTable 
     columns: PENDING_TASKS_COLUMNS,
     rows: tasks.map((task) => [
       task.insertOrder,
-      humanReadableMillis(task.timeInQueueMillis, 1),
+      TimeCell.ofMillis(task.timeInQueueMillis),
       PENDING_TASK_PRIORITY,
       task.source,
     ]),

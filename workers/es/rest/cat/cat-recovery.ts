@@ -7,7 +7,7 @@
  */
 import type { RecoveryState } from '../../indices/recovery-state.ts'
 import { recoveryTime, translogRecoveredPercent } from '../../indices/recovery-state.ts'
-import { humanReadableMillis } from '../../common/time/time-value-text.ts'
+import { TimeCell } from './time-cell.ts'
 import { ByteSize } from './byte-size.ts'
 import { NODE_IP } from './cat-indices.ts'
 import { recoveriesByIndex } from '../actions/recovery-action.ts'
@@ -69,7 +69,7 @@ function row(state: RecoveryState, now: number): CatValue[] {
     state.startTime,
     new Date(state.stopTime).toISOString(),
     state.stopTime,
-    humanReadableMillis(recoveryTime(state, now), 1),
+    TimeCell.ofMillis(recoveryTime(state, now)),
     state.type.toLowerCase(),
     state.stage,
     source === null ? 'n/a' : NODE_IP,

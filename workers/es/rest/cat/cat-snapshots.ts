@@ -4,7 +4,7 @@
  * the duration as TimeValue prints it, and its index and shard counts; `reason` only when `h=` asks for it. A
  * repository row: its name and type.
  */
-import { humanReadableMillis } from '../../common/time/time-value-text.ts'
+import { TimeCell } from './time-cell.ts'
 import type { RepositoryMetadata } from '../../repositories/repositories-metadata.ts'
 import type { SnapshotInfo } from '../../snapshots/snapshot-info.ts'
 import type { CatColumn, CatTable } from './rest-table.ts'
@@ -55,7 +55,7 @@ export function catSnapshots(snapshots: readonly SnapshotInfo[]): CatTable {
       hms(info.startTime),
       Math.floor(info.endTime / 1000),
       hms(info.endTime),
-      humanReadableMillis(info.endTime - info.startTime, 1),
+      TimeCell.ofMillis(info.endTime - info.startTime),
       info.indices.length,
       info.successfulShards,
       info.totalShards - info.successfulShards,

@@ -6,7 +6,7 @@
  * as TimeValue.toString() does; `description` is a column only with `detailed`. No column is right-aligned.
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
-import { humanReadableNanos } from '../../common/time/time-value-text.ts'
+import { TimeCell } from './time-cell.ts'
 import type { TaskGroup } from '../../tasks/transport-tasks-action.ts'
 import { ES_VERSION } from '../actions/root-action.ts'
 import { transportPort } from '../actions/node-description.ts'
@@ -53,7 +53,7 @@ export function catTasks(
         info.startMillis,
         timestampCells(info.startMillis)[1],
         info.runningNanos,
-        humanReadableNanos(info.runningNanos, 1),
+        TimeCell.ofNanos(info.runningNanos),
         fullId ? info.node : info.node.slice(0, 4),
         node === undefined ? '-' : NODE_IP,
         node === undefined ? '-' : transportPort(node),

@@ -14,7 +14,7 @@
  * - `s=` sorts (stably) by columns or aliases, each `:asc` or `:desc`, resolved as Table.getAliasMap does
  *   (each column's aliases then its name, a later entry replacing an earlier one); numbers and byte sizes
  *   compare by value, text by UTF-16 order, null first.
- *   `ts=false` drops the epoch and timestamp columns; `bytes=` picks a byte unit.
+ *   `ts=false` drops the epoch and timestamp columns; `bytes=` picks a byte unit, `time=` a time unit.
  * - `format=json` gives an array of objects whose values are the rendered strings (null stays null);
  *   `format=yaml` the same as Jackson's YAML generator writes it. `help` lists name | aliases | description.
  */
@@ -24,8 +24,9 @@ import { quoteJson, toJson, type JsonOut } from '../../xcontent/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { paramAsBoolean } from '../actions/rest-params.ts'
 import { ByteSize } from './byte-size.ts'
+import { TimeCell } from './time-cell.ts'
 
-export type CatValue = string | number | ByteSize | null
+export type CatValue = string | number | ByteSize | TimeCell | null
 
 export interface CatColumn {
   name: string
@@ -72,9 +73,8 @@ export function renderCatTable(table: CatTable, params: Map<string, string>): Re
   if (paramAsBoolean(params.get('help'))) return text(renderHelp(table.columns))
   const display = displayColumns(table.columns, params)
   const order = rowOrder(table, params.get('s'))
-  const resolution = params.get('bytes')
   const cell = (row: number, column: number): string | null =>
-    renderValue(table.rows[row]![column] ?? null, resolution)
+    renderValue(table.rows[row]![column] ?? null, params)
   const format = params.get('format')?.toLowerCase()
   if (format === 'json' || format === 'yaml') {
     const objects = order.map((row) =>
@@ -107,9 +107,10 @@ function text(body: string): RestResponse {
   return { status: 200, contentType: 'text/plain', body }
 }
 
-function renderValue(value: CatValue, resolution: string | undefined): string | null {
+function renderValue(value: CatValue, params: Map<string, string>): string | null {
   if (value === null) return null
-  if (value instanceof ByteSize) return value.render(resolution)
+  if (value instanceof ByteSize) return value.render(params.get('bytes'))
+  if (value instanceof TimeCell) return value.render(params.get('time'))
   return String(value)
 }
 
@@ -209,6 +210,7 @@ function compareCells(a: CatValue, b: CatValue): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1
   if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b)
   if (a instanceof ByteSize && b instanceof ByteSize) return Math.sign(a.bytes - b.bytes)
+  if (a instanceof TimeCell && b instanceof TimeCell) return Math.sign(a.nanos - b.nanos)
   const x = String(a)
   const y = String(b)
   return x < y ? -1 : x > y ? 1 : 0
