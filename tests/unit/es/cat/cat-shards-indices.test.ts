@@ -61,3 +61,18 @@ describe('_cat/shards/{index}', () => {
     }
   })
 })
+
+describe('_cat/indices?health=', () => {
+  it('keeps the indices of that status, in any case; an unknown status is refused as ClusterHealthStatus.fromString refuses it', async () => {
+    expect(await table('/_cat/indices/logs-*?h=index,health&health=GREEN&s=index')).toBe(
+      'logs-a green\nlogs-b green\n',
+    )
+    expect(await table('/_cat/indices/logs-*?h=index&health=red')).toBe('')
+    const response = await node.send('GET', '/_cat/indices?health=purple')
+    const error = { type: 'illegal_argument_exception', reason: 'unknown cluster health status [purple]' }
+    expect([response.status, JSON.parse(response.body)]).toEqual([
+      400,
+      { error: { root_cause: [error], ...error }, status: 400 },
+    ])
+  })
+})

@@ -10,10 +10,18 @@
  * delayed_unassigned_shards counts the unassigned replicas waiting out their node's delayed_timeout.
  */
 import type { ClusterState, IndexMetadata } from './cluster-state.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
 import { isDataNode } from './discovery-node.ts'
 import { isActive, type ShardRouting } from './shard-routing.ts'
 
 export type ClusterHealthStatus = 'green' | 'yellow' | 'red'
+
+/** ClusterHealthStatus.fromString: a status in any case, else illegal_argument_exception. */
+export function clusterHealthStatusFromString(value: string): ClusterHealthStatus {
+  const status = value.toLowerCase()
+  if (status === 'green' || status === 'yellow' || status === 'red') return status
+  throw illegalArgumentException(`unknown cluster health status [${value}]`)
+}
 
 interface ShardCounts {
   activeShards: number

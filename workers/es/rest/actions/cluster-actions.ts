@@ -17,6 +17,7 @@ import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import {
   clusterHealth,
   indicesHealth,
+  clusterHealthStatusFromString,
   type ClusterHealthStatus,
   type ClusterIndexHealth,
 } from '../../cluster/state/cluster-health.ts'
@@ -143,10 +144,7 @@ function parseLevel(value: string | undefined): Level {
 }
 
 function parseStatus(value: string | undefined): ClusterHealthStatus | null {
-  if (value === undefined) return null
-  const status = value.toLowerCase()
-  if (status === 'green' || status === 'yellow' || status === 'red') return status
-  throw illegalArgumentException(`unknown cluster health status [${value}]`)
+  return value === undefined ? null : clusterHealthStatusFromString(value)
 }
 
 /** `wait_for_active_shards`: a count, or `all` (every copy of the requested indices). */

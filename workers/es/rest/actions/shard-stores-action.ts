@@ -12,7 +12,6 @@
  * appears, and a node that does not answer is left out (ES lists it under `failures`).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { illegalArgumentException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { javaHashOrder, javaStringKeyOrder } from '../../../net/java-hash.ts'
 import {
@@ -20,7 +19,11 @@ import {
   STRICT_EXPAND_OPEN_CLOSED,
 } from '../../cluster/metadata/indices-options.ts'
 import { indicesBlockedException } from '../../cluster/block/cluster-blocks.ts'
-import { shardHealth, type ClusterHealthStatus } from '../../cluster/state/cluster-health.ts'
+import {
+  clusterHealthStatusFromString,
+  shardHealth,
+  type ClusterHealthStatus,
+} from '../../cluster/state/cluster-health.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import type { DiscoveryNode } from '../../cluster/state/discovery-node.ts'
 import { assignedShards } from '../../cluster/state/shard-routing.ts'
@@ -46,11 +49,8 @@ function parseStatuses(value: string | undefined): ReadonlySet<ClusterHealthStat
   if (value === undefined) return new Set(['yellow', 'red'])
   const statuses = new Set<ClusterHealthStatus>()
   for (const part of value.split(',').filter((p) => p !== '')) {
-    const status = part.toLowerCase()
-    if (status === 'all') return new Set(ALL)
-    if (status !== 'green' && status !== 'yellow' && status !== 'red')
-      throw illegalArgumentException(`unknown cluster health status [${part}]`)
-    statuses.add(status)
+    if (part.toLowerCase() === 'all') return new Set(ALL)
+    statuses.add(clusterHealthStatusFromString(part))
   }
   return statuses
 }

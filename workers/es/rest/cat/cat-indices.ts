@@ -5,7 +5,7 @@
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
-import { indicesHealth } from '../../cluster/state/cluster-health.ts'
+import { clusterHealthStatusFromString, indicesHealth } from '../../cluster/state/cluster-health.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { isClosed } from '../../index/index-metadata.ts'
 import type { AliasMetadata } from '../../cluster/metadata/alias-metadata.ts'
@@ -62,7 +62,8 @@ export function catIndices(
   for (const index of indices) {
     const { name, uuid, numberOfShards, numberOfReplicas, creationDate } = index.metadata
     const health = healths[name]!.status
-    if (healthFilter !== undefined && healthFilter.toLowerCase() !== health) continue
+    // RestIndicesAction parses `health` (ClusterHealthStatus.fromString) for each index it lists
+    if (healthFilter !== undefined && clusterHealthStatusFromString(healthFilter) !== health) continue
     const copies = (state.routingTable[name] ?? []).flat()
     // RestIndicesAction: a closed index shows no statistics (empty CommonStats), and neither does an index
     // none of whose copies answered the stats request (IndicesStatsResponse has no IndexStats for it: a red
