@@ -14,6 +14,7 @@ export interface PipelineStore {
   get(id: string): PipelineConfiguration | undefined
   /** Every stored id, in the order ES lists them (the lead's cluster state decides). */
   ids(): string[]
-  put(id: string, config: PipelineConfiguration): Promise<void>
+  /** `ifVersion`: the PUT's `if_version`, checked against the stored pipeline's version (null: none). */
+  put(id: string, config: PipelineConfiguration, ifVersion: number | null): Promise<void>
   delete(id: string): Promise<boolean>
 }

@@ -17,8 +17,8 @@ export class ClusterPipelineStore implements PipelineStore {
     return Object.keys(this.cluster.state().metadata.pipelines)
   }
 
-  async put(id: string, config: PipelineConfiguration): Promise<void> {
-    await this.cluster.execute({ type: 'put_pipeline', id, source: config.source })
+  async put(id: string, config: PipelineConfiguration, ifVersion: number | null): Promise<void> {
+    await this.cluster.execute({ type: 'put_pipeline', id, source: config.source, ifVersion })
   }
 
   async delete(id: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { RestController } from '../../../../workers/es/rest/rest-controller.ts'
 import type { RestContext } from '../../../../workers/es/rest/rest-context.ts'
 import { registerIngestActions } from '../../../../workers/es/rest/actions/ingest-actions.ts'
 import type { PipelineConfiguration, PipelineStore } from '../../../../workers/es/ingest/pipeline-store.ts'
+import { pipelineSourceToStore } from '../../../../workers/es/cluster/metadata/ingest-metadata.ts'
 import { IngestService } from '../../../../workers/es/ingest/ingest-service.ts'
 import { VirtualClock } from '../../../../workers/net/clock.ts'
 import type { HttpMethod } from '../../../../workers/protocol/es.ts'
@@ -20,9 +21,11 @@ export class MemoryPipelineStore implements PipelineStore {
     return [...this.pipelines.keys()]
   }
 
-  put(id: string, config: PipelineConfiguration): Promise<void> {
-    this.pipelines.set(id, config)
-    return Promise.resolve()
+  put(id: string, config: PipelineConfiguration, ifVersion: number | null): Promise<void> {
+    return Promise.resolve().then(() => {
+      const source = pipelineSourceToStore(this.pipelines.get(id)?.source, id, config.source, ifVersion)
+      this.pipelines.set(id, { id, source })
+    })
   }
 
   delete(id: string): Promise<boolean> {

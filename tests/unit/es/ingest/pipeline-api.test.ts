@@ -148,6 +148,39 @@ describe('PUT and GET _ingest/pipeline', () => {
   })
 })
 
+describe('PUT _ingest/pipeline?if_version', () => {
+  // IngestService.PutPipelineClusterStateUpdateTask and RestPutPipelineAction (8.17).
+  const conflict = (reason: string) => errorBody(`{"type":"illegal_argument_exception","reason":"${reason}"}`)
+
+  it('checks the stored version, refuses the same version, and gives an unversioned body if_version + 1', async () => {
+    const { send } = startIngest()
+    const set = { set: { field: 'a', value: 'x' } }
+    expect((await send('PUT', '/_ingest/pipeline/p?if_version=1', { processors: [set] })).body).toBe(
+      conflict('version conflict, required version [1] for pipeline [p] but no pipeline was found'),
+    )
+    await send('PUT', '/_ingest/pipeline/p', { version: 3, processors: [set] })
+    expect((await send('PUT', '/_ingest/pipeline/p?if_version=2', { processors: [set] })).body).toBe(
+      conflict('version conflict, required version [2] for pipeline [p] but current version is [3]'),
+    )
+    expect((await send('PUT', '/_ingest/pipeline/p?if_version=x', { processors: [set] })).body).toBe(
+      conflict('invalid value [x] specified for [if_version]. must be an integer value'),
+    )
+    const same = await send('PUT', '/_ingest/pipeline/p?if_version=3', { version: 3, processors: [set] })
+    expect(same.body).toBe(conflict('cannot update pipeline [p] with the same version [3]'))
+    const put = await send('PUT', '/_ingest/pipeline/p?if_version=3', { processors: [set], description: 'd' })
+    expect(put).toEqual({ status: 200, body: '{"acknowledged":true}' })
+    // Written back from the HashMap it was read into.
+    expect((await send('GET', '/_ingest/pipeline/p')).body).toBe(
+      '{"p":{"description":"d","processors":[{"set":{"field":"a","value":"x"}}],"version":4}}',
+    )
+    const unversioned = await send('PUT', '/_ingest/pipeline/q', { processors: [] })
+    expect(unversioned.status).toBe(200)
+    expect((await send('PUT', '/_ingest/pipeline/q?if_version=1', { processors: [] })).body).toBe(
+      conflict('version conflict, required version [1] for pipeline [q] but current version is [null]'),
+    )
+  })
+})
+
 describe('DELETE _ingest/pipeline', () => {
   it('deletes by id and by pattern; a missing id is resource_not_found_exception; `*` on none is fine', async () => {
     const { send, store } = startIngest()

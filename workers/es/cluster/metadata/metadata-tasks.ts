@@ -53,6 +53,7 @@ import {
   validateShardLimitOnReplicaUpdate,
 } from './shard-limit-validator.ts'
 import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
+import { putPipeline } from './ingest-metadata.ts'
 import { deleteStoredScript, putStoredScript, type StoredScriptSource } from './script-metadata.ts'
 import {
   checkNewDataStream,
@@ -116,8 +117,8 @@ export type MetadataTask =
   /** MetadataIndexStateService: the indices' state to CLOSE (after their copies flushed) or OPEN. */
   | { type: 'close_indices'; names: string[] }
   | { type: 'open_indices'; names: string[] }
-  /** PutPipelineTransportAction: the body as it was sent. */
-  | { type: 'put_pipeline'; id: string; source: string }
+  /** PutPipelineTransportAction: the body as it was sent, and the request's `if_version` (null when absent). */
+  | { type: 'put_pipeline'; id: string; source: string; ifVersion: number | null }
   | { type: 'delete_pipeline'; id: string }
   /** TransportIndicesAliasesAction: the request's actions on concrete indices, applied together. */
   | { type: 'update_aliases'; actions: AliasAction[] }
@@ -265,10 +266,7 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
         return withIndexMetadata(next, { ...metadata, mapping }, now)
       }, state)
     case 'put_pipeline':
-      return {
-        ...state,
-        metadata: { ...state.metadata, pipelines: { ...state.metadata.pipelines, [task.id]: task.source } },
-      }
+      return putPipeline(state, task.id, task.source, task.ifVersion)
     case 'delete_pipeline': {
       const pipelines = { ...state.metadata.pipelines }
       delete pipelines[task.id]

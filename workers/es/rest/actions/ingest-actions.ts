@@ -2,7 +2,8 @@
  * The ingest pipeline APIs (ES 8 RestPutPipelineAction, RestGetPipelineAction, RestDeletePipelineAction,
  * RestSimulatePipelineAction):
  * - PUT /_ingest/pipeline/<id>: the body is parsed as a pipeline (its parse_exception otherwise) and stored
- *   verbatim; `{"acknowledged":true}`.
+ *   verbatim; `{"acknowledged":true}`. `?if_version` must be an int and is checked by the master
+ *   (cluster/metadata/ingest-metadata.ts).
  * - GET /_ingest/pipeline[/<ids>]: a comma list of ids and `*` patterns; `{"<id>":<config>,...}` with each
  *   config re-read in its own key order; nothing found is 404 with the body `{}`; `?summary` gives `{}` per id.
  * - DELETE /_ingest/pipeline/<id or pattern>: `pipeline [x] is missing` (404) when nothing matches a
@@ -22,6 +23,7 @@ import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { parseJson, type JsonOut, type XContentObject } from '../../xcontent/index.ts'
 import { sourceToJson } from '../../action/source-map.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
+import { javaParseInt } from '../../common/java-integer.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { flatSettings } from '../../index/index-metadata.ts'
 import type { IngestService } from '../../ingest/ingest-service.ts'
@@ -84,11 +86,24 @@ async function putPipeline(
   req: RestHandlerRequest,
 ): Promise<RestResponse> {
   const id = req.path.id!
+  const ifVersion = ifVersionParam(req.params.get('if_version'))
   const text = req.request.body ?? ''
   // The processors are made against the cluster's enrich indices (an enrich policy needs one).
   Pipeline.create(id, requiredBody(text), enrichLookup(context.client.cluster.state(), new Map()))
-  await store.put(id, { id, source: text })
+  await store.put(id, { id, source: text }, ifVersion)
   return json(200, { acknowledged: true })
+}
+
+/** RestPutPipelineAction: `if_version` as Integer.parseInt reads it. */
+function ifVersionParam(value: string | undefined): number | null {
+  if (value === undefined) return null
+  const version = javaParseInt(value)
+  if (version === null) {
+    throw illegalArgumentException(
+      `invalid value [${value}] specified for [if_version]. must be an integer value`,
+    )
+  }
+  return version
 }
 
 /** RestRequest.contentOrSourceParam: no body at all is a parse_exception. */
