@@ -47,7 +47,7 @@ export function readProcessorConfigs(
       )
 }
 
-function readProcessor(type: string, value: XContentValue, enrich: EnrichLookup): ProcessorNode {
+export function readProcessor(type: string, value: XContentValue, enrich: EnrichLookup): ProcessorNode {
   let map: XContentObject
   if (value instanceof Map) map = value
   else if (typeof value === 'string' && type === 'script') map = new Map([['source', value]])

@@ -94,7 +94,11 @@ export function runProcessors(
   return doc
 }
 
-function runNode(node: ProcessorNode, doc: IngestDocument, context: ExecutionContext): IngestDocument | null {
+export function runNode(
+  node: ProcessorNode,
+  doc: IngestDocument,
+  context: ExecutionContext,
+): IngestDocument | null {
   let condition: ProcessorResult['condition'] = null
   if (node.condition !== null) {
     condition = {

@@ -304,3 +304,46 @@ describe('write path', () => {
     )
   })
 })
+
+describe('foreach', () => {
+  // ForEachProcessor (8.17): lists and maps, _ingest._value and _ingest._key, its errors.
+  it('runs its processor on each list element and map entry, whose _key can be renamed', async () => {
+    const result = await ingest(
+      [
+        { foreach: { field: 'tags', processor: { uppercase: { field: '_ingest._value' } } } },
+        { foreach: { field: 'people', processor: { remove: { field: '_ingest._value.secret' } } } },
+        {
+          foreach: {
+            field: 'm',
+            processor: { set: { field: '_ingest._key', value: '{{_ingest._key}}_x' } },
+          },
+        },
+      ],
+      '{"tags":["a","b"],"people":[{"n":1,"secret":2}],"m":{"a":1,"b":2}}',
+    )
+    expect(sorted(result)).toBe('{"m":{"a_x":1,"b_x":2},"people":[{"n":1}],"tags":["A","B"]}')
+  })
+
+  it('a null field, a field of another type, ignore_missing, and a failure inside', async () => {
+    const upper = { uppercase: { field: '_ingest._value' } }
+    expect(text(await ingest([{ foreach: { field: 's', processor: upper } }], '{"s":null}'))).toBe(
+      'illegal_argument_exception: field [s] is null, cannot loop over its elements.',
+    )
+    expect(text(await ingest([{ foreach: { field: 's', processor: upper } }], '{"s":"x"}'))).toBe(
+      'illegal_argument_exception: field [s] of type [java.lang.String] cannot be cast to a list or map',
+    )
+    const missing = { foreach: { field: 's', processor: upper, ignore_missing: true } }
+    expect(text(await ingest([missing], '{"a":1}'))).toBe('{"a":1}')
+    expect(text(await ingest([{ foreach: { field: 's', processor: upper } }], '{"s":["a",1]}'))).toBe(
+      'illegal_argument_exception: field [_ingest._value] of type [java.lang.Integer] cannot be cast to [java.lang.String]',
+    )
+  })
+
+  it('needs exactly one processor', async () => {
+    const { send } = startIngest()
+    const put = await send('PUT', '/_ingest/pipeline/p', {
+      processors: [{ foreach: { field: 's', processor: {} } }],
+    })
+    expect(put.body).toContain('"reason":"[processor] Must specify exactly one processor type"')
+  })
+})

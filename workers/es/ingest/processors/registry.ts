@@ -12,6 +12,7 @@ import { createDate } from './date.ts'
 import { createDissect } from './dissect.ts'
 import { createDotExpander, createRemove, createRename } from './fields.ts'
 import { createDrop, createFail, createPipeline } from './flow.ts'
+import { createForEach } from './foreach.ts'
 import { createGrok } from './grok.ts'
 import { createJson } from './json.ts'
 import { createKeyValue } from './key-value.ts'
@@ -40,6 +41,7 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['drop', createDrop],
   ['enrich', createEnrich],
   ['fail', createFail],
+  ['foreach', createForEach],
   ['grok', createGrok],
   ['gsub', createGsub],
   ['html_strip', createHtmlStrip],
