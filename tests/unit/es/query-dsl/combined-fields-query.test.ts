@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 import type { Hit } from './explained-hits.ts'
+import { legacyBm25 } from './legacy-bm25.ts'
 
 const MAPPINGS = {
   mappings: {
@@ -40,14 +41,6 @@ async function search(cluster: TestCluster, query: object): Promise<Hit[]> {
 
 const f = Math.fround
 
-/** LegacyBM25Similarity's score in Lucene 9's float32 steps, for a (pseudo) term and a (combined) field length. */
-function bm25(docFreq: number, docCount: number, avgdl: number, freq: number, length: number): number {
-  const idf = f(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)))
-  const normInverse = f(1 / f(1.2 * f(f(1 - 0.75) + f(f(0.75 * length) / f(avgdl)))))
-  const weight = f(f(2.2) * idf)
-  return f(weight - f(weight / f(1 + f(freq * normInverse))))
-}
-
 describe('combined_fields query', () => {
   it('scores a term over weighted fields as BM25F', async () => {
     const cluster = await articles()
@@ -55,8 +48,8 @@ describe('combined_fields query', () => {
     // quick: title docFreq 1, body docFreq 1 → n 1; N 3; sumTotalTermFreq 2 * 4 + 10 = 18 → avgdl 6
     // doc 1: freq 2 * 1, length 2 * 2 + 3 = 7; doc 2: freq 2, length 2 * 1 + 6 = 8
     expect(hits.map((h) => [h._id, f(h._score)])).toEqual([
-      ['1', bm25(1, 3, 6, 2, 7)],
-      ['2', bm25(1, 3, 6, 2, 8)],
+      ['1', legacyBm25(1, 3, 6, 2, 7)],
+      ['2', legacyBm25(1, 3, 6, 2, 8)],
     ])
     const explanation = hits[0]!._explanation!
     expect(explanation.description).toBe(
@@ -117,7 +110,7 @@ describe('combined_fields query', () => {
     )
     const hits = await search(cluster, { combined_fields: { query: 'quick', fields: ['a', 'b'] } })
     // fast and quick count as one term: freq 2 in the combined field a + b of length 4 (the only document)
-    expect(hits.map((h) => f(h._score))).toEqual([bm25(1, 1, 4, 2, 4)])
+    expect(hits.map((h) => f(h._score))).toEqual([legacyBm25(1, 1, 4, 2, 4)])
   })
 
   it('prints CombinedFieldQuery in _validate/query explain', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 import type { Hit } from './explained-hits.ts'
+import { legacyBm25 } from './legacy-bm25.ts'
 
 const SETTINGS = {
   settings: {
@@ -34,14 +35,6 @@ async function explained(cluster: TestCluster, query: object): Promise<string> {
 }
 
 const f = Math.fround
-
-/** LegacyBM25Similarity's score in Lucene 9's float32 steps. */
-function bm25(docFreq: number, docCount: number, avgdl: number, freq: number, length: number): number {
-  const idf = f(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)))
-  const normInverse = f(1 / f(1.2 * f(f(1 - 0.75) + f(f(0.75 * length) / f(avgdl)))))
-  const weight = f(f(2.2) * idf)
-  return f(weight - f(weight / f(1 + f(freq * normInverse))))
-}
 
 describe('match with synonyms', () => {
   it('builds a SynonymQuery per position with stacked terms', async () => {
@@ -71,8 +64,8 @@ describe('match with synonyms', () => {
       query: { match: { t: 'quick car' } },
     })) as { hits: { hits: Hit[] } }
     const avgdl = 12 / 3
-    const car = (freq: number, length: number): number => bm25(2, 3, avgdl, freq, length)
-    const quick = (freq: number, length: number): number => bm25(1, 3, avgdl, freq, length)
+    const car = (freq: number, length: number): number => legacyBm25(2, 3, avgdl, freq, length)
+    const quick = (freq: number, length: number): number => legacyBm25(1, 3, avgdl, freq, length)
     expect(body.hits.hits.map((hit) => [hit._id, f(hit._score)])).toEqual([
       ['2', f(quick(2, 7) + car(2, 7))],
       ['1', f(quick(1, 3) + car(1, 3))],
@@ -119,7 +112,7 @@ describe('match with multi-word synonyms', () => {
       hits: { hits: Hit[] }
     }
     expect(body.hits.hits.map((hit) => [hit._id, f(hit._score)])).toEqual([
-      ['2', bm25(1, 3, 5, 1, 5)],
+      ['2', legacyBm25(1, 3, 5, 1, 5)],
       ['1', expect.any(Number)],
     ])
   })
