@@ -19,12 +19,15 @@ import {
   type ScalarFunction,
 } from './esql-function-support.ts'
 import { EvaluationFailure } from './esql-warnings.ts'
+import { utf8Length } from '../xcontent/jackson-chars.ts'
 
 const KEYWORD = fixed('keyword')
 /** ByteSizeUnit.MB.toBytes(1): the largest string REPEAT and SPACE build. */
 const MAX_LENGTH = 1048576
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
+/** The UTF-8 bytes of `s`, counted without encoding it (a lone surrogate counts as U+FFFD's 3). */
+const utf8Bytes = (s: string): number => utf8Length(s, 0, s.length)
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
 
 function illegal(message: string): EvaluationFailure {
@@ -102,7 +105,7 @@ function checkSpace(count: number): void {
 const REPEAT_BASE = single([2, 2], [STRING, INTEGER], KEYWORD, ([s, n]) => {
   const count = n as number
   checkCount(count)
-  if (utf8(String(s)).length * count > MAX_LENGTH) {
+  if (utf8Bytes(String(s)) * count > MAX_LENGTH) {
     throw illegal(`Creating repeated strings with more than [${MAX_LENGTH}] bytes is not supported`)
   }
   return String(s).repeat(count)
@@ -114,8 +117,8 @@ const SPACE_BASE = single([1, 1], [INTEGER], KEYWORD, ([n]) => {
 })
 
 export const STRING_BYTE_FUNCTIONS: readonly (readonly [string, ScalarFunction])[] = [
-  ['bit_length', single([1, 1], [STRING], fixed('integer'), ([s]) => utf8(String(s)).length * 8)],
-  ['byte_length', single([1, 1], [STRING], fixed('integer'), ([s]) => utf8(String(s)).length)],
+  ['bit_length', single([1, 1], [STRING], fixed('integer'), ([s]) => utf8Bytes(String(s)) * 8)],
+  ['byte_length', single([1, 1], [STRING], fixed('integer'), ([s]) => utf8Bytes(String(s)))],
   ['to_base64', single([1, 1], [STRING], KEYWORD, ([s]) => encodeBase64(utf8(String(s))))],
   ['from_base64', single([1, 1], [STRING], KEYWORD, ([s]) => text(decodeBase64(utf8(String(s)))))],
   ['reverse', single([1, 1], [STRING], same, ([s]) => reverse(String(s)))],

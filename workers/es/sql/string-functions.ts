@@ -10,6 +10,7 @@
 import type { ScalarFunction } from './scalar-function.ts'
 import { sqlIllegalArgumentException } from './sql-exceptions.ts'
 import type { SqlValue } from './sql-values.ts'
+import { utf8Length } from '../xcontent/jackson-chars.ts'
 
 const INT_MIN = -2147483648
 const INT_MAX = 2147483647
@@ -59,15 +60,16 @@ function withCount(f: (s: string, count: number) => SqlValue): ScalarFunction {
   }
 }
 
-function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length
+/** The UTF-8 bytes of `s` (xcontent's utf8Length: a lone surrogate counts as U+FFFD's 3). */
+function utf8Bytes(s: string): number {
+  return utf8Length(s, 0, s.length)
 }
 
 const CHAR_LENGTH = unary(integer, (s) => s.length)
 
 export const STRING_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<string, ScalarFunction>([
   ['ASCII', unary(integer, (s) => (s.length === 0 ? null : s.charCodeAt(0)))],
-  ['BIT_LENGTH', unary(integer, (s) => utf8Length(s) * 8)],
+  ['BIT_LENGTH', unary(integer, (s) => utf8Bytes(s) * 8)],
   ['CHAR', fromInteger((n) => (n < 0 || n > 255 ? null : String.fromCharCode(n)))],
   ['CHAR_LENGTH', CHAR_LENGTH],
   ['CHARACTER_LENGTH', CHAR_LENGTH],
@@ -115,7 +117,7 @@ export const STRING_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<str
     },
   ],
   ['LTRIM', unary(keyword, (s) => s.replace(leading, ''))],
-  ['OCTET_LENGTH', unary(integer, utf8Length)],
+  ['OCTET_LENGTH', unary(integer, utf8Bytes)],
   [
     'POSITION',
     {
