@@ -32,6 +32,8 @@ const ZONES = [
   'America/New_York',
   'Australia/Sydney',
   'Asia/Kolkata',
+  'America/Sao_Paulo',
+  'Asia/Shanghai',
   '-01:00',
 ]
 
@@ -104,6 +106,13 @@ describe('calendar rounding', () => {
     const sydneyMonth = Rounding.calendar('MONTH_OF_YEAR', ZoneId.of('Australia/Sydney'))
     expect(iso(sydneyMonth.round(at('2024-10-15T00:00:00Z')))).toBe('2024-09-30T14:00:00.000Z')
     expect(iso(sydneyMonth.nextRoundingValue(at('2024-09-30T14:00:00Z')))).toBe('2024-10-31T13:00:00.000Z')
+  })
+
+  it('a midnight in a gap starts the day at the end of the gap (São Paulo, 2018-11-04)', () => {
+    const day = Rounding.calendar('DAY_OF_MONTH', ZoneId.of('America/Sao_Paulo'))
+    const start = day.round(at('2018-11-04T15:00:00Z'))
+    expect(iso(start)).toBe('2018-11-04T03:00:00.000Z')
+    expect(day.nextRoundingValue(start) - start).toBe(23 * H)
   })
 
   it('agrees with a Date.UTC oracle in UTC', () => {

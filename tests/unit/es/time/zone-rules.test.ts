@@ -1,4 +1,4 @@
-// ZoneId.of and the zone table: transition instants against the IANA tz database (2024 and 2025), gaps and
+// ZoneId.of and the tz database: transition instants against the IANA tz database (history included), gaps and
 // overlaps as java.time's ZoneRules reports them, java.time's ZoneId.of error texts, and a property check of
 // the offset lookups against each other.
 import fc from 'fast-check'
@@ -31,6 +31,48 @@ describe('transitions (tzdb)', () => {
     expect(rules.transitionsOfYear(year).map((t) => new Date(t.instant).toISOString())).toEqual(
       instants.map((i) => new Date(i).toISOString()),
     )
+  })
+
+  it('any tzdb zone, with its history (the US rules before 2007, Brazil with DST until 2019)', () => {
+    const transitions = (id: string, year: number): string[] =>
+      ZoneId.of(id)
+        .rules.transitionsOfYear(year)
+        .map((t) => `${new Date(t.instant).toISOString()} ${t.offsetBefore / H}>${t.offsetAfter / H}`)
+    expect(transitions('America/New_York', 2005)).toEqual([
+      '2005-04-03T07:00:00.000Z -5>-4',
+      '2005-10-30T06:00:00.000Z -4>-5',
+    ])
+    expect(transitions('America/Chicago', 2024)).toEqual([
+      '2024-03-10T08:00:00.000Z -6>-5',
+      '2024-11-03T07:00:00.000Z -5>-6',
+    ])
+    expect(transitions('America/Sao_Paulo', 2018)).toEqual([
+      '2018-02-18T02:00:00.000Z -2>-3',
+      '2018-11-04T03:00:00.000Z -3>-2',
+    ])
+    expect(transitions('America/Sao_Paulo', 2020)).toEqual([])
+    expect(transitions('Asia/Shanghai', 1988)).toEqual([
+      '1988-04-16T18:00:00.000Z 8>9',
+      '1988-09-10T17:00:00.000Z 9>8',
+    ])
+    expect(ZoneId.of('Asia/Shanghai').offsetAt(at('2024-07-01T00:00:00Z'))).toBe(8 * H)
+    // a local mean time to the second: Paris until 1911
+    expect(ZoneId.of('Europe/Paris').offsetAt(at('1900-01-01T00:00:00Z'))).toBe(561_000)
+  })
+
+  it('zones with one offset for all time are normalized to it, as ZoneId.normalized does', () => {
+    expect(ZoneId.of('Etc/GMT+5').id).toBe('-05:00')
+    expect(ZoneId.of('Etc/UTC').id).toBe('Z')
+    expect(ZoneId.of('US/Eastern').id).toBe('US/Eastern')
+    expect(ZoneId.of('America/Chicago')).toBe(ZoneId.of('America/Chicago'))
+  })
+
+  it('finds the longest region id at a position, as the zone id parser does', () => {
+    expect(ZoneId.regionIdAt('2024-01-01T00:00[America/Argentina/Buenos_Aires]', 17)).toBe(
+      'America/Argentina/Buenos_Aires',
+    )
+    expect(ZoneId.regionIdAt('x US/Eastern and more', 2)).toBe('US/Eastern')
+    expect(ZoneId.regionIdAt('Mars/Olympus', 0)).toBe('')
   })
 
   it('fixed zones have no transitions', () => {

@@ -262,8 +262,7 @@ function parseZoneId(text: string, pos: number, out: Parsed): number {
   for (const prefix of ['UTC', 'GMT', 'UT']) {
     if (text.startsWith(prefix, pos)) return parsePrefixedOffset(text, pos + prefix.length, out)
   }
-  let best = ''
-  for (const id of ZoneId.regionIds()) if (text.startsWith(id, pos) && id.length > best.length) best = id
+  const best = ZoneId.regionIdAt(text, pos)
   if (best !== '') {
     out.zone = ZoneId.ofRegion(best)
     return pos + best.length

@@ -138,7 +138,8 @@ class TimeUnitRounding extends Rounding {
   private firstTimeOnDay(localMidnight: number): number {
     const [first] = this.rules.validOffsets(localMidnight)
     if (first !== undefined) return localMidnight - first
-    return this.rules.transitionAtLocal(localMidnight)?.instant ?? localMidnight - this.rules.standardOffset
+    // no valid offset: a gap holds it
+    return this.rules.transitionAtLocal(localMidnight)!.instant
   }
 
   /** The latest instant of the truncated local time that is not after `instant`, or null in a gap. */
@@ -168,7 +169,7 @@ class TimeIntervalRounding extends Rounding {
       const roundedLocal = floorDiv(local, this.interval) * this.interval
       const offsets = this.rules.validOffsets(roundedLocal)
       if (offsets.length === 0) {
-        return this.rules.transitionAtLocal(roundedLocal)?.instant ?? roundedLocal - this.rules.standardOffset
+        return this.rules.transitionAtLocal(roundedLocal)!.instant
       }
       const previous = this.rules.previousTransition(utc + 1)
       let retry = false

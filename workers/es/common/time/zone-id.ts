@@ -6,53 +6,21 @@
  * from the table below. Region ids are case-sensitive. DateUtils.of maps the deprecated short ids EST, MST and
  * HST to fixed offsets and normalizes UTC/GMT/UT to `Z`.
  *
- * The region table holds each zone's current rules applied to every year (no historical changes): the EU rule
- * (last Sunday of March to last Sunday of October, 01:00 UTC), the US rule (second Sunday of March to first
- * Sunday of November, 02:00 local), the Australian south-east rule (first Sunday of October to first Sunday of
- * April), and fixed zones. Any other well-formed region id fails as java.time does for an unknown zone:
- * zone_rules_exception `Unknown time-zone ID: X`.
+ * Region ids are the IANA tz database's as the platform carries it (tzdb-zone-history.ts), links included, with
+ * every historical rule change; an id whose zone has one offset for all time (Etc/GMT+5, Etc/UTC) is normalized to
+ * that offset, as ZoneId.normalized does. Any other well-formed region id fails as java.time does for an unknown
+ * zone: zone_rules_exception `Unknown time-zone ID: X`. Zones are made once per id (their years are read once).
  */
 
 import { EsException } from '../../errors/es-exception.ts'
 import { MILLIS_PER_HOUR, MILLIS_PER_MINUTE, MILLIS_PER_SECOND } from './calendar.ts'
 import { dateTimeException, javaException } from './time-errors.ts'
-import { ZoneRules, type DaylightSaving } from './zone-rules.ts'
+import { isFixedZone, tzdbZoneYears, zoneFormatter } from './tzdb-zone-history.ts'
+import { ZoneRules } from './zone-rules.ts'
 
 const H = MILLIS_PER_HOUR
-const EU = (std: number): DaylightSaving => ({
-  savings: H,
-  start: { month: 3, sunday: -1, wallMillis: H + std },
-  end: { month: 10, sunday: -1, wallMillis: 2 * H + std },
-})
-const US: DaylightSaving = {
-  savings: H,
-  start: { month: 3, sunday: 2, wallMillis: 2 * H },
-  end: { month: 11, sunday: 1, wallMillis: 2 * H },
-}
-const AU_SOUTH_EAST: DaylightSaving = {
-  savings: H,
-  start: { month: 10, sunday: 1, wallMillis: 2 * H },
-  end: { month: 4, sunday: 1, wallMillis: 3 * H },
-}
-
-const REGIONS = new Map<string, ZoneRules>([
-  ['Europe/London', new ZoneRules(0, EU(0))],
-  ['Europe/Paris', new ZoneRules(H, EU(H))],
-  ['Europe/Berlin', new ZoneRules(H, EU(H))],
-  ['America/New_York', new ZoneRules(-5 * H, US)],
-  ['America/Los_Angeles', new ZoneRules(-8 * H, US)],
-  ['Asia/Kolkata', new ZoneRules(5 * H + 30 * MILLIS_PER_MINUTE, null)],
-  ['Asia/Tokyo', new ZoneRules(9 * H, null)],
-  ['Australia/Sydney', new ZoneRules(10 * H, AU_SOUTH_EAST)],
-  ['US/Eastern', new ZoneRules(-5 * H, US)],
-  ['US/Pacific', new ZoneRules(-8 * H, US)],
-  ['WET', new ZoneRules(0, EU(0))],
-  ['CET', new ZoneRules(H, EU(H))],
-  ['MET', new ZoneRules(H, EU(H))],
-  ['EET', new ZoneRules(2 * H, EU(2 * H))],
-  ['Etc/UTC', new ZoneRules(0, null)],
-  ['Etc/GMT', new ZoneRules(0, null)],
-])
+/** The longest region id tried when a date's text names a zone (tzdb's longest is 32 characters). */
+const REGION_ID_MAX = 40
 
 /** DateUtils.DEPRECATED_SHORT_TIMEZONES entries that map to fixed offsets. */
 const DEPRECATED_SHORT_IDS = new Map([
@@ -62,24 +30,36 @@ const DEPRECATED_SHORT_IDS = new Map([
 ])
 
 const REGION_ID_FORMAT = /^[A-Za-z][A-Za-z0-9~/._+-]+$/
+const REGION_CHAR = /[A-Za-z0-9~/._+-]/
+/** The zones made so far, by region id. */
+const regions = new Map<string, ZoneId>()
 
 export class ZoneId {
-  static readonly UTC = new ZoneId('Z', new ZoneRules(0, null))
+  static readonly UTC = new ZoneId('Z', ZoneRules.ofOffset(0))
 
   private constructor(
     readonly id: string,
     readonly rules: ZoneRules,
   ) {}
 
-  /** The region ids this playground has rules for. */
-  static regionIds(): string[] {
-    return [...REGIONS.keys()]
+  /**
+   * The longest region id the tz database has that `text` has at `pos` (ZoneIdPrinterParser's prefix tree over
+   * the available ids), or '' when none.
+   */
+  static regionIdAt(text: string, pos: number): string {
+    let end = pos
+    while (end < text.length && end - pos < REGION_ID_MAX && REGION_CHAR.test(text.charAt(end))) end++
+    for (; end > pos + 1; end--) {
+      const id = text.slice(pos, end)
+      if (REGION_ID_FORMAT.test(id) && zoneFormatter(id) !== null) return id
+    }
+    return ''
   }
 
   static ofOffset(offsetMillis: number): ZoneId {
     return offsetMillis === 0
       ? ZoneId.UTC
-      : new ZoneId(offsetId(offsetMillis), new ZoneRules(offsetMillis, null))
+      : new ZoneId(offsetId(offsetMillis), ZoneRules.ofOffset(offsetMillis))
   }
 
   /** DateUtils.of: ZoneId.of(text).normalized(), with the deprecated short ids. Throws an EsException. */
@@ -104,13 +84,20 @@ export class ZoneId {
     return ZoneId.ofRegion(text)
   }
 
+  /** ZoneId.of for a region id, normalized (a zone with one offset for all time is that offset). */
   static ofRegion(text: string): ZoneId {
     if (!REGION_ID_FORMAT.test(text)) {
       throw dateTimeException(`Invalid ID for region-based ZoneId, invalid format: ${text}`)
     }
-    const rules = REGIONS.get(text)
-    if (rules === undefined) throw javaException('ZoneRulesException', `Unknown time-zone ID: ${text}`)
-    return new ZoneId(text, rules)
+    let zone = regions.get(text)
+    if (zone === undefined) {
+      const formatter = zoneFormatter(text)
+      if (formatter === null) throw javaException('ZoneRulesException', `Unknown time-zone ID: ${text}`)
+      const rules = ZoneRules.ofHistory(tzdbZoneYears(formatter))
+      zone = isFixedZone(formatter) ? ZoneId.ofOffset(rules.offsetAt(0)) : new ZoneId(text, rules)
+      regions.set(text, zone)
+    }
+    return zone
   }
 
   offsetAt(utcMillis: number): number {
