@@ -24,6 +24,7 @@ import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-se
 import { resolveWriteTarget } from '../cluster/metadata/index-abstraction.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { loadEnrichLookup } from '../ingest/enrich/enrich-documents.ts'
+import { resolveDateMathExpression } from '../cluster/metadata/date-math-index-name.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
 import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.ts'
 import { dataStreamsOf } from '../cluster/metadata/data-stream.ts'
@@ -222,7 +223,9 @@ async function applyPipelines(
       return entry
     }
     const id = outcome.id ?? item.id
-    return { index: outcome.index, item: { ...item, id, routing: outcome.routing, text: outcome.text } }
+    // An index a pipeline set (the date_index_name processor's) may be a date math expression.
+    const target = resolveDateMathExpression(outcome.index, context.clock.now())
+    return { index: target, item: { ...item, id, routing: outcome.routing, text: outcome.text } }
   })
 }
 

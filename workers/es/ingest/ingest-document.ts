@@ -87,6 +87,8 @@ export class IngestDocument {
   readonly executedPipelines = new Set<string>()
   /** The pipeline stack, innermost first. */
   readonly pipelineStack: string[] = []
+  /** Set by the terminate processor: the running pipeline's remaining processors are skipped. */
+  terminated = false
 
   constructor(
     readonly source: XContentObject,

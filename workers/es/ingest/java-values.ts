@@ -68,3 +68,10 @@ export function deepCopy(value: XContentValue): XContentValue {
     return withExpectedSize(new Map(javaKeyOrder(value).map((k) => [k, deepCopy(value.get(k)!)])))
   return value
 }
+
+/** Number.intValue: an Integer as it is, a Long's or BigInteger's low 32 bits, a Double truncated into int range (NaN: 0). */
+export function javaIntValue(value: XNumber): number {
+  if (value.isInteger) return Number(BigInt.asIntN(32, BigInt(value.text)))
+  if (Number.isNaN(value.value)) return 0
+  return Math.max(-2147483648, Math.min(2147483647, Math.trunc(value.value)))
+}

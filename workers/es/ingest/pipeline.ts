@@ -7,7 +7,8 @@
  * `pipeline [id] cannot have an empty on_failure option defined`.
  *
  * Running: a pipeline already running on the document is a cycle (`Cycle detected for pipeline: id`);
- * while it runs `_ingest.pipeline` names it and it is on top of the pipeline stack.
+ * while it runs `_ingest.pipeline` names it and it is on top of the pipeline stack. A `terminate` ends only
+ * this pipeline: the calling pipeline (and the final pipeline) go on.
  */
 import type { XContentObject } from '../xcontent/index.ts'
 import type { IngestDocument } from './ingest-document.ts'
@@ -61,6 +62,7 @@ export class Pipeline {
       return runProcessors(this.processors, this.onFailure, doc, context)
     } finally {
       doc.executedPipelines.delete(this.id)
+      doc.terminated = false
       if (previous === undefined) doc.ingest.delete('pipeline')
       else doc.ingest.set('pipeline', previous)
       doc.pipelineStack.shift()

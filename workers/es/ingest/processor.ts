@@ -12,7 +12,9 @@
  * - on_failure processors see `_ingest.on_failure_message` (the root cause's message),
  *   `on_failure_processor_type`, `on_failure_processor_tag` and, for a nested pipeline,
  *   `on_failure_pipeline`; the fields are removed when the on_failure list completes;
- * - a processor that returns null (drop) ends the run: the document is dropped.
+ * - a processor that returns null (drop) ends the run: the document is dropped;
+ * - after a `terminate` processor (the document's `terminated` flag) the list's remaining processors are skipped
+ *   (CompoundProcessor's isTerminate check); the pipeline clears the flag when it completes.
  * With `results` set, every processor run appends a ProcessorResult (a snapshot of the document after it).
  */
 import { EsException } from '../errors/index.ts'
@@ -90,6 +92,7 @@ export function runProcessors(
       return runOnFailure(onFailure, failure, doc, context)
     }
     if (result === null) return null
+    if (doc.terminated) break
   }
   return doc
 }

@@ -3,40 +3,8 @@
 // AbstractStringProcessor, SplitProcessor, JoinProcessor, AppendProcessor, GsubProcessor, DotExpanderProcessor,
 // JsonProcessor, BytesProcessor, DateProcessor, FailProcessor, PipelineProcessor) and their YAML tests.
 import { describe, expect, it } from 'vitest'
-import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
-import type { IngestResult } from '../../../../workers/es/ingest/ingest-service.ts'
 import { startIngest, NOW } from './ingest-fixture.ts'
-
-async function ingest(processors: unknown[], source: string, extra: Record<string, unknown> = {}) {
-  const { send, service } = startIngest()
-  for (const [id, body] of Object.entries(extra)) await send('PUT', `/_ingest/pipeline/${id}`, body)
-  const put = await send('PUT', '/_ingest/pipeline/p', { processors })
-  if (put.status !== 200) throw new Error(put.body)
-  const parsed = parseJson(source) as XContentObject
-  return service.execute(['p'], { index: 'idx', id: '1', routing: null, version: null, source: parsed }, NOW)
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
-
-function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys(value[key]!)]),
-  )
-}
-
-/** The source with keys sorted at every level: for tests about values, not about HashMap order. */
-function sorted(result: IngestResult): string {
-  return result.kind === 'indexed' ? JSON.stringify(sortKeys(JSON.parse(result.text) as Json)) : text(result)
-}
-
-function text(result: IngestResult): string {
-  if (result.kind === 'indexed') return result.text
-  return result.kind === 'failed' ? `${result.error.type}: ${result.error.reason}` : 'dropped'
-}
+import { ingest, sorted, text } from './ingest-run.ts'
 
 describe('set', () => {
   it('sets through dotted paths and list indexes, with templates and their JSON escaping', async () => {

@@ -46,4 +46,20 @@ describe('_bulk with ingest pipelines', () => {
       { n: 4, via: 'default' },
     ])
   })
+
+  it('writes to the date math index a date_index_name processor sets (100_date_index_name_processor)', async () => {
+    const node = await startNode()
+    await node.send('PUT', '/_ingest/pipeline/monthly', {
+      processors: [{ date_index_name: { field: 'date', index_name_prefix: 'events-', date_rounding: 'M' } }],
+    })
+    const bulk = await node.send(
+      'POST',
+      '/_bulk?pipeline=monthly&refresh=true',
+      ndjson({ index: { _index: 'w', _id: '1' } }, { date: '2016-04-25T12:24:20.101Z' }),
+    )
+    expect(JSON.parse(bulk.body)).toMatchObject({
+      errors: false,
+      items: [{ index: { _index: 'events-2016-04-01' } }],
+    })
+  })
 })

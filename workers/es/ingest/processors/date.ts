@@ -22,7 +22,7 @@ import { LONG_RANGE, parseJavaInteger } from '../../../net/java-integer.ts'
 import { parseJavaDouble } from '../../../net/java-double.ts'
 
 /** Parses to epoch millis; `year` is the current year, for patterns without one. */
-type DateParser = (text: string, zone: ZoneId, year: string) => number
+export type DateParser = (text: string, zone: ZoneId, year: string) => number
 
 function numberFormatException(text: string): EsException {
   return new EsException({
@@ -33,7 +33,8 @@ function numberFormatException(text: string): EsException {
   })
 }
 
-function dateParser(format: string): DateParser {
+/** DateFormat.fromString(format).getFunction: `ISO8601`, `UNIX`, `UNIX_MS` or a java.time pattern. */
+export function dateParser(format: string): DateParser {
   if (format === 'ISO8601') {
     const iso = DateFormatter.forPattern('strict_date_optional_time')
     return (text, zone) => iso.parseMillis(text, zone)
@@ -88,25 +89,33 @@ export function createDate(config: ProcessorConfig): Processor {
       const text = javaToString(value)
       const zone = timezone === null ? ZoneId.UTC : ZoneId.of(timezone.render(doc))
       const year = javaToString(doc.ingest.get('timestamp') ?? null).slice(0, 4)
-      const failures: EsException[] = []
-      for (const parse of parsers) {
-        try {
-          doc.setFieldValue(targetField, output.format(parse(text, zone, year), zone))
-          return doc
-        } catch (error) {
-          if (!(error instanceof EsException)) throw error
-          failures.push(error)
-        }
-      }
-      const [first, ...rest] = failures
-      const cause =
-        first && rest.length > 0
-          ? withSuppressed(
-              first,
-              rest.map((e) => exceptionFields(e)),
-            )
-          : first
-      throw illegalArgumentException(`unable to parse date [${text}]`, cause)
+      doc.setFieldValue(targetField, output.format(parseDate(parsers, text, zone, year), zone))
+      return doc
     },
   }
+}
+
+/**
+ * The first parse that succeeds; when none does, `unable to parse date [x]` caused by the first failure with the
+ * later ones suppressed (ExceptionsHelper.useOrSuppress).
+ */
+export function parseDate(parsers: readonly DateParser[], text: string, zone: ZoneId, year: string): number {
+  const failures: EsException[] = []
+  for (const parse of parsers) {
+    try {
+      return parse(text, zone, year)
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      failures.push(error)
+    }
+  }
+  const [first, ...rest] = failures
+  const cause =
+    first && rest.length > 0
+      ? withSuppressed(
+          first,
+          rest.map((e) => exceptionFields(e)),
+        )
+      : first
+  throw illegalArgumentException(`unable to parse date [${text}]`, cause)
 }

@@ -3,7 +3,8 @@
  * fail_processor_exception, status 500) and `pipeline` (`name`, a template, runs another stored pipeline
  * on the document; `ignore_missing_pipeline`; a missing one fails with `Pipeline processor configured for
  * non-existent pipeline [x]`, a pipeline already running on the document with `Cycle detected for
- * pipeline: x`).
+ * pipeline: x`) and `terminate` (no options: the current pipeline's remaining processors are skipped,
+ * TerminateProcessor).
  */
 import type { IngestDocument } from '../ingest-document.ts'
 import { failProcessorException, illegalStateException } from '../ingest-exceptions.ts'
@@ -12,6 +13,16 @@ import type { ProcessorConfig } from '../processor-config.ts'
 
 export function createDrop(): Processor {
   return { type: 'drop', execute: () => null }
+}
+
+export function createTerminate(): Processor {
+  return {
+    type: 'terminate',
+    execute(doc: IngestDocument) {
+      doc.terminated = true
+      return doc
+    },
+  }
 }
 
 export function createFail(config: ProcessorConfig): Processor {

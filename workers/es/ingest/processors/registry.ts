@@ -8,16 +8,22 @@ import type { ProcessorConfig } from '../processor-config.ts'
 import type { EnrichLookup } from '../enrich/enrich-lookup.ts'
 import { createEnrich } from './enrich.ts'
 import { createConvert } from './convert.ts'
+import { createCommunityId } from './community-id.ts'
+import { createCsv } from './csv.ts'
 import { createDate } from './date.ts'
+import { createDateIndexName } from './date-index-name.ts'
 import { createDissect } from './dissect.ts'
 import { createDotExpander, createRemove, createRename } from './fields.ts'
-import { createDrop, createFail, createPipeline } from './flow.ts'
+import { createDrop, createFail, createPipeline, createTerminate } from './flow.ts'
+import { createFingerprint } from './fingerprint.ts'
 import { createForEach } from './foreach.ts'
 import { createGrok } from './grok.ts'
 import { createJson } from './json.ts'
 import { createKeyValue } from './key-value.ts'
+import { createNetworkDirection } from './network-direction.ts'
 import { createScript } from './script.ts'
 import { createAppend, createSet } from './set.ts'
+import { createSort } from './sort.ts'
 import { createJoin, createSplit } from './split-join.ts'
 import {
   createBytes,
@@ -26,6 +32,7 @@ import {
   createLowercase,
   createTrim,
   createUppercase,
+  createUrlDecode,
 } from './string-processors.ts'
 
 /** A factory reads its properties; `enrich` is the cluster's enrich indices (the enrich processor's). */
@@ -34,13 +41,17 @@ export type ProcessorFactory = (config: ProcessorConfig, enrich: EnrichLookup) =
 export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Map([
   ['append', createAppend],
   ['bytes', createBytes],
+  ['community_id', createCommunityId],
   ['convert', createConvert],
+  ['csv', createCsv],
   ['date', createDate],
+  ['date_index_name', createDateIndexName],
   ['dissect', createDissect],
   ['dot_expander', createDotExpander],
   ['drop', createDrop],
   ['enrich', createEnrich],
   ['fail', createFail],
+  ['fingerprint', createFingerprint],
   ['foreach', createForEach],
   ['grok', createGrok],
   ['gsub', createGsub],
@@ -49,12 +60,16 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['json', createJson],
   ['kv', createKeyValue],
   ['lowercase', createLowercase],
+  ['network_direction', createNetworkDirection],
   ['pipeline', createPipeline],
   ['remove', createRemove],
   ['rename', createRename],
   ['script', createScript],
   ['set', createSet],
+  ['sort', createSort],
   ['split', createSplit],
+  ['terminate', createTerminate],
   ['trim', createTrim],
   ['uppercase', createUppercase],
+  ['urldecode', createUrlDecode],
 ])

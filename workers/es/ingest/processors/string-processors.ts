@@ -6,7 +6,8 @@
  *
  * lowercase / uppercase (Locale.ROOT), trim (String.trim: chars up to U+0020), html_strip (Lucene's
  * HTMLStripCharFilter), gsub (`pattern`, a Java regex, and `replacement` with `$1` groups), bytes
- * (ByteSizeValue.parseBytesSizeValue: `1kb` → 1024, a Long).
+ * (ByteSizeValue.parseBytesSizeValue: `1kb` → 1024, a Long), urldecode (URLDecoder.decode in UTF-8,
+ * java-url-decoder.ts).
  */
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import { EsException } from '../../errors/index.ts'
@@ -18,6 +19,7 @@ import { javaClassName, javaToString } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
 import { parseJavaDouble } from '../../../net/java-double.ts'
+import { urlDecode } from './java-url-decoder.ts'
 
 type StringFunction = (value: string, field: string) => XContentValue
 
@@ -69,6 +71,8 @@ export const createTrim = (config: ProcessorConfig) =>
   stringProcessor('trim', config, () => (value) => value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''))
 export const createHtmlStrip = (config: ProcessorConfig) =>
   stringProcessor('html_strip', config, () => (value) => htmlStrip.filter(value).text)
+export const createUrlDecode = (config: ProcessorConfig) =>
+  stringProcessor('urldecode', config, () => (value) => urlDecode(value))
 export const createBytes = (config: ProcessorConfig) =>
   stringProcessor('bytes', config, () => (value, field) => new XNumber(parseBytes(value, field).toString()))
 
