@@ -1,6 +1,6 @@
 /**
  * WorkerBulkByScrollTaskState (ES 8.17): what a by-query run (bulk-by-scroll.ts) has done so far, its throttle
- * and its cancellation, and BulkByScrollTask.Status printed from them.
+ * and its cancellation, and the BulkByScrollTask.Status they make.
  *
  * Throttle (`requests_per_second`): before each batch, and once more before the run sees that no hit is left,
  * the run waits the previous batch's size / requests_per_second seconds (throttleWaitTime: the whole batch
@@ -11,24 +11,13 @@
  * unlimited); the run checks it before and after each wait, so it stops at a batch boundary, the batches already
  * sent staying done, and its status and response carry `canceled` (the reason).
  *
- * Status fields, in BulkByScrollTask.Status.innerXContent's order: total, updated, created, deleted, batches,
- * version_conflicts, noops, retries {bulk, search}, throttled_millis, requests_per_second (-1.0 when
- * unthrottled), canceled (when cancelled), throttled_until_millis. `updated` and `created` are left out where
- * the REST action sets include_updated / include_created false.
+ * Its status (bulk-by-scroll-status.ts) carries `slice_id` when it runs one slice of a sliced run
+ * (BulkByScrollTask.setWorker(requestsPerSecond, sliceId)).
  */
 import type { Clock } from '../../net/clock.ts'
-import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
+import type { BulkByScrollCounts, BulkByScrollStatus } from './bulk-by-scroll-status.ts'
 
 const MAX_THROTTLE_WAIT_MS = 3600_000
-
-export interface BulkByScrollCounts {
-  updated: number
-  created: number
-  deleted: number
-  batches: number
-  versionConflicts: number
-  noops: number
-}
 
 export class BulkByScrollWorker {
   /** The documents the run will go through (the hits, at most max_docs). */
@@ -51,6 +40,8 @@ export class BulkByScrollWorker {
     private readonly clock: Clock,
     /** requests_per_second; Infinity when unthrottled. */
     private readonly requestsPerSecond: number,
+    /** The slice it runs, or null for an unsliced run. */
+    private readonly sliceId: number | null = null,
   ) {}
 
   get cancelled(): boolean {
@@ -75,26 +66,16 @@ export class BulkByScrollWorker {
     this.wake = null
   }
 
-  status(fields: { updated: boolean; created: boolean }): Map<string, JsonOut> {
-    const { counts } = this
-    const status = new Map<string, JsonOut>([['total', this.total]])
-    if (fields.updated) status.set('updated', counts.updated)
-    if (fields.created) status.set('created', counts.created)
-    status.set('deleted', counts.deleted)
-    status.set('batches', counts.batches)
-    status.set('version_conflicts', counts.versionConflicts)
-    status.set('noops', counts.noops)
-    status.set('retries', { bulk: 0, search: 0 })
-    status.set('throttled_millis', this.throttledMillis)
-    status.set(
-      'requests_per_second',
-      new JavaFloat(this.requestsPerSecond === Infinity ? -1 : this.requestsPerSecond),
-    )
-    if (this.reasonCancelled !== null) status.set('canceled', this.reasonCancelled)
-    status.set(
-      'throttled_until_millis',
-      this.waitEnds === null ? 0 : Math.max(0, this.waitEnds - this.clock.now()),
-    )
-    return status
+  status(): BulkByScrollStatus {
+    return {
+      sliceId: this.sliceId,
+      total: this.total,
+      ...this.counts,
+      throttledMillis: this.throttledMillis,
+      requestsPerSecond: this.requestsPerSecond,
+      reasonCancelled: this.reasonCancelled,
+      throttledUntilMillis: this.waitEnds === null ? 0 : Math.max(0, this.waitEnds - this.clock.now()),
+      slices: [],
+    }
   }
 }

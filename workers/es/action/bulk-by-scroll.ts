@@ -1,11 +1,11 @@
 /**
  * AbstractAsyncBulkByScrollAction on the coordinating node: the engine under `_delete_by_query`,
  * `_update_by_query` and `_reindex`. It reads the matching documents as a scroll does (the last
- * refreshed view of an active copy of each shard, in shard then `_doc` order, `scroll_size` per batch),
- * sends one bulk per batch with a write per document, `if_seq_no`/`if_primary_term` set to the seq_no it
- * read (so a document changed or deleted since the refresh is a version conflict), and counts what
- * happened. A script (bulk-by-scroll-script.ts) may turn a hit's write into a delete or drop it (a noop,
- * counted as such; a batch of noops sends no bulk).
+ * refreshed view of an active copy of each shard, in shard then `_doc` order, `scroll_size` per batch; one slice of
+ * a sliced run reads its sliced scroll, search/slice/slice-builder.ts), sends one bulk per batch with a write per
+ * document, `if_seq_no`/`if_primary_term` set to the seq_no it read (so a document changed or deleted since the
+ * refresh is a version conflict), and counts what happened. A script (bulk-by-scroll-script.ts) may turn a hit's
+ * write into a delete or drop it (a noop, counted as such; a batch of noops sends no bulk).
  *
  * With `conflicts=abort` (the default) a batch that had version conflicts is the last one and the
  * conflicts are listed as failures; with `conflicts=proceed` they are only counted. Any other item
@@ -14,9 +14,10 @@
  * `requests_per_second` throttles the batches and a cancelled task stops at a batch boundary
  * (bulk-by-scroll-worker.ts).
  *
- * Response (BulkByScrollResponse): took, timed_out, then the task status (bulk-by-scroll-worker.ts), then failures
- * (`{"index","id","cause":{...},"status"}`). _delete_by_query leaves out updated and created,
- * _update_by_query leaves out created (their REST actions set include_updated/include_created).
+ * Response (BulkByScrollResponse): took, timed_out, then the task status (bulk-by-scroll-status.ts), then failures
+ * (`{"index","id","cause":{...},"status"}`), its HTTP status the largest of its failures' (200 without).
+ * _delete_by_query leaves out updated and created, _update_by_query leaves out created (their REST actions set
+ * include_updated/include_created).
  */
 import { EsException, exceptionFields } from '../errors/index.ts'
 import type { JsonOut } from '../xcontent/index.ts'
@@ -26,7 +27,14 @@ import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { DocWriteResult, RefreshPolicy } from './doc-write.ts'
 import { executeBulk, type BulkItem } from './transport-bulk-action.ts'
-import type { BulkByScrollCounts, BulkByScrollWorker } from './bulk-by-scroll-worker.ts'
+import type { BulkByScrollWorker } from './bulk-by-scroll-worker.ts'
+import {
+  statusXContent,
+  type BulkByScrollCounts,
+  type BulkByScrollStatus,
+  type StatusFields,
+} from './bulk-by-scroll-status.ts'
+import { compareShardIds, sliceFilter, type SliceBuilder } from '../search/slice/slice-builder.ts'
 import { validationFailed, writeItemValidationErrors } from './write-validation.ts'
 
 export interface ScrollHit {
@@ -40,26 +48,51 @@ export interface BulkByScrollOptions {
   maxDocs: number
   scrollSize: number
   refresh: RefreshPolicy
-  fields: { updated: boolean; created: boolean }
 }
 
-/** The documents the query matches in the given shards of each index (each copy builds it), in scroll order. */
+/** The search a run scrolls: each index with the shards it reads and the query each copy builds. */
+export type ScrollSearch = ReadonlyArray<{
+  index: IndexService
+  shards: readonly number[]
+  source: ShardQuerySource
+}>
+
+/**
+ * The documents the search matches (each copy builds the query), in scroll order; with a slice, only that slice's
+ * (SliceBuilder.toFilter on each shard, from its place among the search's shards).
+ */
 export async function scrollHits(
   context: RestContext,
-  targets: ReadonlyArray<{ index: IndexService; shards: readonly number[]; source: ShardQuerySource }>,
+  search: ScrollSearch,
+  slice: SliceBuilder | null,
 ): Promise<ScrollHit[]> {
+  const order = search
+    .flatMap(({ index, shards }) => shards.map((shard) => ({ index: index.metadata, shard })))
+    .sort(compareShardIds)
+  const filterOf = (index: IndexService, shard: number) =>
+    slice === null
+      ? 'all'
+      : sliceFilter(
+          slice,
+          order.findIndex((ref) => ref.index === index.metadata && ref.shard === shard),
+          order.length,
+        )
   const hits: ScrollHit[] = []
-  for (const { index, shards: numbers, source } of targets) {
+  for (const { index, shards: numbers, source } of search) {
     const { name } = index.metadata
-    const shards = await Promise.all(
-      numbers.map((shard) =>
-        context.client.toActiveCopy(name, shard, (target) => ({
-          type: 'scan',
-          ...target,
-          source,
-        })),
-      ),
-    )
+    // A shard outside the slice (its MatchNoDocsQuery) is not asked.
+    const read = numbers.flatMap((shard) => {
+      const filter = filterOf(index, shard)
+      if (filter === 'none') return []
+      const request = context.client.toActiveCopy(name, shard, (target) => ({
+        type: 'scan',
+        ...target,
+        source,
+        ...(filter === 'all' ? {} : { slice: filter }),
+      }))
+      return [request]
+    })
+    const shards = await Promise.all(read)
     for (const response of shards) {
       if (response?.type === 'scan') for (const doc of response.docs) hits.push({ index, doc })
     }
@@ -67,13 +100,20 @@ export async function scrollHits(
   return hits
 }
 
+export interface BulkItemFailure {
+  index: string
+  id: string
+  error: EsException
+}
+
 /**
- * What a run ended with: the response's status and body, and the exception that stopped it (finishHim with a
- * failure: a script's error), after which the body only tells how far it got.
+ * What a run ended with (BulkByScrollResponse): its took, status and item failures, and the exception that stopped
+ * it (finishHim with a failure: a script's error), after which the rest only tells how far it got.
  */
 export interface BulkByScrollResult {
-  status: number
-  body: Map<string, JsonOut>
+  took: number
+  status: BulkByScrollStatus
+  failures: readonly BulkItemFailure[]
   failure: EsException | null
 }
 
@@ -92,7 +132,7 @@ export async function bulkByScroll(
   const total = Math.min(hits.length, options.maxDocs)
   worker.total = total
   const { counts } = worker
-  const failures: Array<{ index: string; id: string; error: EsException }> = []
+  const failures: BulkItemFailure[] = []
   let failure: EsException | null = null
   try {
     let lastBatchSize = 0
@@ -131,9 +171,7 @@ export async function bulkByScroll(
     if (!(error instanceof EsException)) throw error
     failure = error
   }
-  const status = failures.reduce((max, item) => Math.max(max, item.error.status), failure?.status ?? 200)
-  const body = responseBody(context.clock.now() - started, worker.status(options.fields), failures)
-  return { status, body, failure }
+  return { took: context.clock.now() - started, status: worker.status(), failures, failure }
 }
 
 /** onBulkResponse: a delete counts as deleted whether or not it found the document. */
@@ -144,12 +182,17 @@ function count(counts: BulkByScrollCounts, result: DocWriteResult['result']): vo
   else if (result === 'noop') counts.noops++
 }
 
-function responseBody(
-  took: number,
-  status: Map<string, JsonOut>,
-  failures: ReadonlyArray<{ index: string; id: string; error: EsException }>,
-): Map<string, JsonOut> {
-  const body = new Map<string, JsonOut>([['took', took], ['timed_out', false], ...status])
+/** BulkByScrollResponse.toXContent, and the HTTP status BulkIndexByScrollResponseContentListener gives it. */
+export function bulkByScrollResponse(
+  result: BulkByScrollResult,
+  fields: StatusFields,
+): { status: number; body: Map<string, JsonOut> } {
+  const { took, status, failures } = result
+  const body = new Map<string, JsonOut>([
+    ['took', took],
+    ['timed_out', false],
+    ...statusXContent(status, fields),
+  ])
   body.set(
     'failures',
     failures.map(({ index, id, error }) => ({
@@ -159,5 +202,5 @@ function responseBody(
       status: error.status,
     })),
   )
-  return body
+  return { status: failures.reduce((max, { error }) => Math.max(max, error.status), 200), body }
 }

@@ -20,6 +20,7 @@ import type { TermVectorsResult } from './term-vectors.ts'
 import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
 import type { ProfileResult } from '../search/profile/profile-result.ts'
 import type { RepositoryMetadata } from '../repositories/repositories-metadata.ts'
+import type { SliceBuilder } from '../search/slice/slice-builder.ts'
 
 export interface ShardTarget {
   index: string
@@ -61,6 +62,8 @@ export type ShardRequest =
       type: 'scan'
       /** The query the copy builds (index-query-context.ts). */
       source: ShardQuerySource
+      /** A sliced scroll's TermsSliceQuery on `_id` (search/slice/slice-builder.ts); absent: every match. */
+      slice?: SliceBuilder
     })
   /** indices:data/read/search[phase/dfs]: the statistics the query's scoring asks for on the copy */
   | (ShardTarget & { type: 'dfs' } & ShardSearchRequest)

@@ -43,6 +43,7 @@ import type { RepositoriesService } from '../repositories/repositories-service.t
 import { ShardWriteHandler, type ShardWriteDeps } from './shard-write-handler.ts'
 import { localShardCopy, unavailable, type LocalShardCopy } from './local-shard-copy.ts'
 import type { LocalShardStats, ShardRequest, ShardResponse, ShardTarget } from './shard-messages.ts'
+import { termsSliceContains } from '../search/slice/slice-builder.ts'
 
 /** What the write path needs, but the primary permits, which this handler owns and shares with hand-offs. */
 export interface ShardRequestDeps extends Omit<ShardWriteDeps, 'permits'> {
@@ -97,9 +98,11 @@ export class ShardRequestHandler {
         const now = this.deps.clock.now()
         found.index.scheduledRefresh(now)
         const query = buildQueryOnShard(request.source, found.index, found.shard, now)
-        const docs = [...matchingDocs(found.shard, query).keys()].flatMap(
-          (docId) => found.shard.searchedDocument(docId) ?? [],
-        )
+        const { slice } = request
+        const docs = [...matchingDocs(found.shard, query).keys()].flatMap((docId) => {
+          const doc = found.shard.searchedDocument(docId)
+          return doc && (slice === undefined || termsSliceContains(slice, doc.id)) ? [doc] : []
+        })
         return Promise.resolve({ type: 'scan', docs })
       }
       case 'dfs':

@@ -10,16 +10,45 @@
  * Either way the run is a task of this node's TaskManager while it runs (listed by `GET _tasks`, cancellable by
  * `POST _tasks/<id>/_cancel`); with `wait_for_completion=false` it runs after the answer, in the background.
  * `requests_per_second` throttles it (bulk-by-scroll-worker.ts).
+ *
+ * With more than one slice (BulkByScrollParallelizationHelper.executeSlicedAction) the task is a leader
+ * (action/leader-bulk-by-scroll-task-state.ts): each slice runs at once as a child task of the same action and
+ * description (`parent_task_id` the leader), with requests_per_second / slices (a float) and its own status
+ * (`slice_id`); cancelling the leader cancels them with the same reason (TaskManager.cancelTaskAndDescendants). Only
+ * the leader stores its result.
  */
 import type { RestResponse } from '../../protocol/es.ts'
-import { exceptionFields, illegalArgumentException, numberFormatException } from '../errors/index.ts'
+import {
+  EsException,
+  exceptionFields,
+  illegalArgumentException,
+  numberFormatException,
+} from '../errors/index.ts'
+import type { JsonOut } from '../xcontent/index.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { RestHandlerRequest } from '../rest/rest-controller.ts'
 import { json } from '../rest/responses.ts'
-import type { BulkByScrollResult } from '../action/bulk-by-scroll.ts'
+import {
+  bulkByScroll,
+  bulkByScrollResponse,
+  scrollHits,
+  type BulkByScrollOptions,
+  type BulkByScrollResult,
+  type ScrollHit,
+  type ScrollSearch,
+} from '../action/bulk-by-scroll.ts'
+import type { BulkItem } from '../action/transport-bulk-action.ts'
+import { forSlice, resolveSlices } from '../action/bulk-by-scroll-parallelization.ts'
 import { storeResult } from './task-results-service.ts'
 import { parseJavaDouble } from '../../net/java-double.ts'
 import { BulkByScrollWorker } from '../action/bulk-by-scroll-worker.ts'
+import {
+  statusXContent,
+  type BulkByScrollStatus,
+  type StatusFields,
+} from '../action/bulk-by-scroll-status.ts'
+import { LeaderBulkByScrollTaskState } from '../action/leader-bulk-by-scroll-task-state.ts'
+import type { SliceBuilder } from '../search/slice/slice-builder.ts'
 import type { RunningTask } from './task-manager.ts'
 
 export interface BulkByScrollTask {
@@ -42,7 +71,7 @@ export function indicesToString(names: string | undefined): string {
 }
 
 /** The status and stored response print every counter: they have no REST parameters to leave some out. */
-const ALL_FIELDS = { updated: true, created: true }
+const ALL_FIELDS: StatusFields = { updated: true, created: true }
 
 /**
  * AbstractBaseReindexRestHandler.parseRequestsPerSecond: `requests_per_second`, a float above 0 or -1
@@ -64,33 +93,147 @@ export function requestsPerSecond(req: RestHandlerRequest): number {
   return value
 }
 
+/** What the REST action runs: a scroll over `search` and a bulk per batch, once, or once per slice. */
+export interface BulkByScrollRun {
+  search: ScrollSearch
+  options: BulkByScrollOptions & {
+    /** requests_per_second; Infinity when unthrottled. */
+    requestsPerSecond: number
+    /** The configured slices (AUTO_SLICES for `auto`). */
+    slices: number
+  }
+  /** The REST action's include_updated / include_created. */
+  fields: StatusFields
+  /** The write for a hit; null for a noop. */
+  write: (hit: ScrollHit) => BulkItem | null
+}
+
 export async function respond(
   context: RestContext,
   req: RestHandlerRequest,
   task: BulkByScrollTask,
-  execute: (worker: BulkByScrollWorker) => Promise<BulkByScrollResult>,
+  run: BulkByScrollRun,
 ): Promise<RestResponse> {
-  const worker = new BulkByScrollWorker(context.clock, requestsPerSecond(req))
+  const slices = resolveSlices(run.options.slices, run.search)
+  const sliceOptions = forSlice(run.options, slices)
+  // AbstractAsyncBulkByScrollAction over the whole search or, a sliced run's child, over one slice of it
+  const execute = async (
+    worker: BulkByScrollWorker,
+    slice: SliceBuilder | null,
+  ): Promise<BulkByScrollResult> => {
+    const hits = await scrollHits(context, run.search, slice)
+    return bulkByScroll(
+      context,
+      task.started,
+      hits,
+      slice === null ? run.options : sliceOptions,
+      run.write,
+      worker,
+    )
+  }
+  const state =
+    slices > 1
+      ? leaderState(context, task, slices, run.options.requestsPerSecond, execute)
+      : workerState(context, run.options.requestsPerSecond, execute)
+  const status = (): Map<string, JsonOut> => statusXContent(state.status(), ALL_FIELDS)
   const running = context.tasks.register({
     action: task.action,
     description: task.description,
     startMillis: task.started,
-    status: () => worker.status(ALL_FIELDS),
+    status,
   })
-  running.onCancel = (reason) => worker.cancel(reason)
+  running.onCancel = (reason) => state.cancel(reason)
   if (!runsAsTask(req)) {
     try {
-      const { status, body, failure } = await execute(worker)
-      if (failure !== null) throw failure
-      return json(status, body)
+      const result = await state.execute(running)
+      if (result.failure !== null) throw result.failure
+      const { status: httpStatus, body } = bulkByScrollResponse(result, run.fields)
+      return json(httpStatus, body)
     } finally {
       context.tasks.unregister(running)
     }
   }
   // A run the node's stop (or a lost master while storing) breaks off ends without a stored result, as a task dies
   // with its node.
-  runInBackground(context, task, running, worker, execute).catch(() => undefined)
+  runInBackground(context, task, running, () => state.execute(running), status).catch(() => undefined)
   return json(200, new Map([['task', `${context.identity.nodeId}:${running.id}`]]))
+}
+
+/** BulkByScrollTask's worker or leader state, as the task's status, cancellation and run see it. */
+interface BulkByScrollTaskState {
+  status(): BulkByScrollStatus
+  cancel(reason: string): void
+  execute(task: RunningTask): Promise<BulkByScrollResult>
+}
+
+/** One run (of the whole search, or of a slice of it). */
+type Execute = (worker: BulkByScrollWorker, slice: SliceBuilder | null) => Promise<BulkByScrollResult>
+
+function workerState(
+  context: RestContext,
+  requestsPerSecond: number,
+  execute: Execute,
+): BulkByScrollTaskState {
+  const worker = new BulkByScrollWorker(context.clock, requestsPerSecond)
+  return {
+    status: () => worker.status(),
+    cancel: (reason) => worker.cancel(reason),
+    execute: () => execute(worker, null),
+  }
+}
+
+/** A sliced run's leader: the children are cancelled with it (task-manager.ts); it only records the reason. */
+function leaderState(
+  context: RestContext,
+  task: BulkByScrollTask,
+  slices: number,
+  requestsPerSecond: number,
+  execute: Execute,
+): BulkByScrollTaskState {
+  const leader = new LeaderBulkByScrollTaskState(slices)
+  return {
+    status: () => leader.status(),
+    cancel: (reason) => {
+      leader.reasonCancelled = reason
+    },
+    execute: (parent) => runSlices(context, task, parent, leader, requestsPerSecond, execute),
+  }
+}
+
+/** sendSubRequests: every slice at once, each a child task of the leader, then their merged result. */
+async function runSlices(
+  context: RestContext,
+  task: BulkByScrollTask,
+  parent: RunningTask,
+  leader: LeaderBulkByScrollTaskState,
+  requestsPerSecond: number,
+  execute: Execute,
+): Promise<BulkByScrollResult> {
+  // doForSlice: requests_per_second split between the slices (a float division)
+  const sliceRequestsPerSecond = Math.fround(requestsPerSecond / leader.slices)
+  const sliceIds = Array.from({ length: leader.slices }, (_, id) => id)
+  await Promise.all(
+    sliceIds.map(async (sliceId) => {
+      const worker = new BulkByScrollWorker(context.clock, sliceRequestsPerSecond, sliceId)
+      const child = context.tasks.register({
+        action: task.action,
+        description: task.description,
+        startMillis: context.clock.now(),
+        status: () => statusXContent(worker.status(), ALL_FIELDS),
+        parentTaskId: `${context.identity.nodeId}:${parent.id}`,
+      })
+      child.onCancel = (reason) => worker.cancel(reason)
+      try {
+        leader.onSliceResult(sliceId, await execute(worker, { id: sliceId, max: leader.slices }))
+      } catch (error) {
+        if (!(error instanceof EsException)) throw error
+        leader.onSliceResult(sliceId, { took: 0, status: worker.status(), failures: [], failure: error })
+      } finally {
+        context.tasks.unregister(child)
+      }
+    }),
+  )
+  return leader.response()
 }
 
 /** The task of `wait_for_completion=false`: run, its result stored in `.tasks`, then unregistered. */
@@ -98,19 +241,22 @@ async function runInBackground(
   context: RestContext,
   task: BulkByScrollTask,
   running: RunningTask,
-  worker: BulkByScrollWorker,
-  execute: (worker: BulkByScrollWorker) => Promise<BulkByScrollResult>,
+  execute: () => Promise<BulkByScrollResult>,
+  status: () => Map<string, JsonOut>,
 ): Promise<void> {
   try {
-    const { body, failure } = await execute(worker)
+    const result = await execute()
     await storeResult(context, {
       taskId: `${context.identity.nodeId}:${running.id}`,
       action: task.action,
       description: task.description,
-      status: worker.status(ALL_FIELDS),
+      status: status(),
       startMillis: task.started,
       runningNanos: (context.clock.now() - task.started) * 1_000_000,
-      outcome: failure === null ? { response: body } : { error: exceptionFields(failure) },
+      outcome:
+        result.failure === null
+          ? { response: bulkByScrollResponse(result, ALL_FIELDS).body }
+          : { error: exceptionFields(result.failure) },
     })
   } finally {
     context.tasks.unregister(running)

@@ -5,7 +5,9 @@
  * cancellable). One per node; ids count from 1 per node (ES numbers every request's task, so its ids are larger).
  * Cancelling a cancellable task records the reason (CancelTasksRequest's default "by user request") and calls its
  * `onCancel`, which wakes a throttled by-query run so that it stops at its next batch boundary
- * (WorkerBulkByScrollTaskState.handleCancel); cancelling it again changes nothing and lists it again.
+ * (WorkerBulkByScrollTaskState.handleCancel), and cancels its cancellable children with the same reason (a sliced
+ * by-query run's slices; ES bans the parent on each node, which cancels them); cancelling it again changes nothing
+ * and lists it again.
  *
  * `list` and `cancel` are each node's part of TransportListTasksAction and TransportCancelTasksAction
  * (TransportTasksAction.processTasks): the tasks matching the request's `actions` patterns (Regex.simpleMatch)
@@ -100,12 +102,20 @@ export class TaskManager {
     return this.matching(request)
       .filter((task) => task.cancellable)
       .map((task) => {
-        if (task.cancelled === null) {
-          task.cancelled = reason
-          task.onCancel(reason)
-        }
+        this.cancelTaskAndDescendants(task, reason)
         return this.taskInfo(task, false)
       })
+  }
+
+  /** cancelTaskAndDescendants: a task and, as BulkByScrollTask.shouldCancelChildrenOnCancellation asks, its children. */
+  private cancelTaskAndDescendants(task: RunningTask, reason: string): void {
+    if (task.cancelled !== null) return
+    task.cancelled = reason
+    task.onCancel(reason)
+    const id = `${this.nodeId()}:${task.id}`
+    for (const child of this.tasks.values()) {
+      if (child.parentTaskId === id && child.cancellable) this.cancelTaskAndDescendants(child, reason)
+    }
   }
 
   private matching(request: TasksRequest): RunningTask[] {

@@ -9,10 +9,11 @@
  *   delete it (`version=true` lets it read `ctx._version`).
  *
  * Body keys `query`, `conflicts` (abort|proceed), `max_docs`, `script` (`_update_by_query` only) and the
- * search's `runtime_mappings`, and the `conflicts`, `max_docs`, `refresh`, `scroll_size`, `slices` (1, or auto
- * over single-shard indices) and `wait_for_completion` parameters (false: run as a task,
- * tasks/bulk-by-scroll-task.ts); URI search (`q`, `df`, `default_operator`...) too. Manual slicing (`slice`) and
- * more than one slice are refused with an illegal_argument_exception.
+ * search's `runtime_mappings`, and the `conflicts`, `max_docs`, `refresh`, `scroll_size`, `slices`,
+ * `requests_per_second` (bulk-by-scroll-request.ts) and `wait_for_completion` parameters (false: run as a task,
+ * tasks/bulk-by-scroll-task.ts); URI search (`q`, `df`, `default_operator`...) too. With more than one slice each
+ * slice reads its sliced scroll of the search (action/bulk-by-scroll-parallelization.ts). Manual slicing (`slice`)
+ * is refused with an illegal_argument_exception.
  */
 import { indexQueryContext } from '../../search/index-query-context.ts'
 import { searchMapping } from '../../search/runtime-mappings.ts'
@@ -22,13 +23,7 @@ import {
   illegalArgumentException,
   parsingException,
 } from '../../errors/index.ts'
-import {
-  toJson,
-  tokenLocation,
-  XNumber,
-  type XContentObject,
-  type XContentValue,
-} from '../../xcontent/index.ts'
+import { toJson, tokenLocation, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
 import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
@@ -40,18 +35,11 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded } from '../responses.ts'
 import { optionalBody } from './write-params.ts'
 import { valueToken } from '../../action/value-token.ts'
-import { scalarText } from '../../search/queries/query-parsing.ts'
 import { resolveSearchTargets } from './search-actions.ts'
-import { refreshPolicy } from '../../action/doc-write.ts'
 import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { requireStoredSource, storedSource } from '../../action/stored-source.ts'
-import {
-  bulkByScroll,
-  scrollHits,
-  type BulkByScrollOptions,
-  type ScrollHit,
-} from '../../action/bulk-by-scroll.ts'
+import { scrollHits, type ScrollHit, type ScrollSearch } from '../../action/bulk-by-scroll.ts'
 import type { IndexSearchTarget } from '../../action/transport-search-action.ts'
 import type { BulkItem } from '../../action/transport-bulk-action.ts'
 import { ScriptApplier } from '../../action/bulk-by-scroll-script.ts'
@@ -59,7 +47,8 @@ import { lazyUpdateScript, type UpdateScript } from '../../action/painless-updat
 import { parseScript } from '../../action/update-helper.ts'
 import { storedScriptLookup } from '../../cluster/metadata/script-metadata.ts'
 import { filteredQuery } from '../../search/search-request.ts'
-import { indicesToString, respond, runsAsTask } from '../../tasks/bulk-by-scroll-task.ts'
+import { indicesToString, respond } from '../../tasks/bulk-by-scroll-task.ts'
+import { maxDocsValidationErrors, options, refuseUnsupported } from './bulk-by-scroll-request.ts'
 import { INTERNAL_MATCH_ANY } from '../../index/version-type.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
@@ -95,7 +84,7 @@ type ByQueryKind = 'delete' | 'update'
  */
 function readByQuery(context: RestContext, req: RestHandlerRequest, kind: ByQueryKind, now: number) {
   const body = optionalBody(req.request.body)
-  refuseUnsupported(req, body)
+  refuseUnsupported(body)
   const runtimeMappings = body.get('runtime_mappings')
   checkKeys(body, [
     'query',
@@ -112,7 +101,9 @@ function readByQuery(context: RestContext, req: RestHandlerRequest, kind: ByQuer
   }
   if (req.params.has('size'))
     throw illegalArgumentException('invalid parameter [size], use [max_docs] instead')
-  const opts = options(req, body, { updated: kind === 'update', created: false })
+  const opts = options(req, body)
+  const errors = maxDocsValidationErrors(opts)
+  if (errors.length > 0) throw actionRequestValidationException(errors)
   return {
     body,
     uri,
@@ -122,75 +113,19 @@ function readByQuery(context: RestContext, req: RestHandlerRequest, kind: ByQuer
   }
 }
 
-const UNSUPPORTED = new Set(['slice'])
-
-export function refuseUnsupported(req: RestHandlerRequest, body: XContentObject): void {
-  for (const key of body.keys()) {
-    if (UNSUPPORTED.has(key)) throw illegalArgumentException(`[${key}] is not supported by this playground`)
-  }
-  const slices = req.params.get('slices')
-  if (slices === undefined || slices === 'auto') return
-  if (!/^\d+$/.test(slices) || Number(slices) < 1) {
-    throw illegalArgumentException(
-      `[slices] must be a positive integer or the string "auto", but was [${slices}]`,
-    )
-  }
-  if (Number(slices) > 1) throw illegalArgumentException('slices are not supported by this playground')
-}
-
-/** `slices=auto` slices by the fewest shards of the source indices: one slice is a plain run. */
-export function checkAutoSlices(req: RestHandlerRequest, targets: readonly IndexSearchTarget[]): void {
-  if (req.params.get('slices') !== 'auto') return
-  if (targets.every(({ index }) => index.metadata.numberOfShards === 1)) return
-  throw illegalArgumentException('slices are not supported by this playground')
-}
-
-export function positiveInt(
-  value: XContentValue | string | undefined,
-  name: string,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback
-  const n = value instanceof XNumber ? value.value : Number(value)
-  if (!Number.isInteger(n)) throw illegalArgumentException(`[${name}] must be an integer`)
-  if (n <= 0) throw actionRequestValidationException([`${name} must be greater than 0 but was [${n}]`])
-  return n
-}
-
-export function options(
-  req: RestHandlerRequest,
-  body: XContentObject,
-  fields: BulkByScrollOptions['fields'],
-): BulkByScrollOptions {
-  const conflicts = body.get('conflicts') ?? req.params.get('conflicts') ?? 'abort'
-  if (conflicts !== 'abort' && conflicts !== 'proceed') {
-    throw illegalArgumentException(
-      `conflicts may only be "proceed" or "abort" but was [${scalarText(conflicts) ?? ''}]`,
-    )
-  }
-  return {
-    abortOnConflict: conflicts === 'abort',
-    maxDocs: positiveInt(body.get('max_docs') ?? req.params.get('max_docs'), 'maxDocs', Infinity),
-    scrollSize: positiveInt(req.params.get('scroll_size'), 'scroll_size', 1000),
-    refresh: refreshPolicy(req.params.get('refresh')),
-    // The stored result of a task is printed without the REST parameters that leave counters out.
-    fields: runsAsTask(req) ? { updated: true, created: true } : fields,
-  }
-}
-
 /**
- * The matching documents of the indices, queried as _search would: the body's `query`, or the URI
+ * The scroll search over the indices, checked as _search checks it: the body's `query`, or the URI
  * search `q` (with its options) that replaces it, over each index's mapping with the body's `runtime_mappings`;
  * through an alias, with its filter and search routing.
  */
-export async function queryHits(
+export async function prepareScroll(
   context: RestContext,
   uri: UriQueryString | null,
   indices: IndexSearchTarget[],
   query: XContentValue | undefined,
   now: number,
   runtimeMappings: XContentObject | null = null,
-): Promise<ScrollHit[]> {
+): Promise<ScrollSearch> {
   const queryFor = (queryContext: QueryContext): IndexQuery =>
     uri
       ? queryStringIndexQuery(uri.query, uri.options, queryContext)
@@ -218,10 +153,23 @@ export async function queryHits(
     runtimeMappings: runtimeMappings === null ? null : toJson(runtimeMappings),
     moreLikeThisItems: [...(items?.fetched ?? [])],
   }
-  return scrollHits(
-    context,
-    indices.map(({ index, shards, aliasFilter }) => ({ index, shards, source: { ...source, aliasFilter } })),
-  )
+  return indices.map(({ index, shards, aliasFilter }) => ({
+    index,
+    shards,
+    source: { ...source, aliasFilter },
+  }))
+}
+
+/** The documents the search matches, in scroll order (prepareScroll, then its scroll). */
+export async function queryHits(
+  context: RestContext,
+  uri: UriQueryString | null,
+  indices: IndexSearchTarget[],
+  query: XContentValue | undefined,
+  now: number,
+  runtimeMappings: XContentObject | null = null,
+): Promise<ScrollHit[]> {
+  return scrollHits(context, await prepareScroll(context, uri, indices, query, now, runtimeMappings), null)
 }
 
 /** A search source's `runtime_mappings` (SearchSourceBuilder takes an object there), or null when absent. */
@@ -275,16 +223,18 @@ async function byQuery(
   const started = context.clock.now()
   const { body, uri, opts, applier, runtimeMappings } = readByQuery(context, req, kind, started)
   const targets = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
-  checkAutoSlices(req, targets)
-  const hits = await queryHits(context, uri, targets, body.get('query'), started, runtimeMappings)
+  const search = await prepareScroll(context, uri, targets, body.get('query'), started, runtimeMappings)
   const task = {
     action: `indices:data/write/${kind}/byquery`,
     description: `${kind}-by-query ${indicesToString(req.path.index)}`,
     started,
   }
-  return respond(context, req, task, (worker) =>
-    bulkByScroll(context, started, hits, opts, (hit) => write(hit, applier), worker),
-  )
+  return respond(context, req, task, {
+    search,
+    options: opts,
+    fields: { updated: kind === 'update', created: false },
+    write: (hit) => write(hit, applier),
+  })
 }
 
 function deleteByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
