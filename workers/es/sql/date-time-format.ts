@@ -7,9 +7,11 @@
  *   `dddd`/`ddd` → `eeee`/`eee`, `K` → `v`, `g` → `G`, `f`/`F` → `S`, `z` → `X`; `\x`, `'…'` and `"…"` quote,
  *   and characters that are not MS pattern characters (d f F g h H K m M s t y z : / space -) are quoted;
  * - DATE_FORMAT: a MySQL pattern (DateFormatter): `%x` specifiers, each a java.time pattern or a week
- *   computation, `%` before any other character prints that character, other text prints as it is.
+ *   computation, `%` before any other character prints that character, other text prints as it is;
+ * - TO_CHAR: a PostgreSQL template (ToCharFormatter, to-char-formatter.ts).
+ * A time is printed as DateUtils.asTimeAtZone makes it: on 1970-01-01, in the request's zone.
  * A pattern java.time refuses, or a value it cannot print, fails with `Invalid pattern [p] is received for
- * formatting date/time [v]; <java.time's message>`, v as ZonedDateTime.toString prints the value.
+ * formatting date/time [v]; <java.time's message>`, v as ZonedDateTime.toString (OffsetTime.toString) prints the value.
  */
 import { fromLocalMillis, type LocalDateTime } from '../common/time/calendar.ts'
 import { printElements, type ZonedFields } from '../common/time/element-printer.ts'
@@ -17,7 +19,8 @@ import { compileJavaPattern } from '../common/time/java-pattern.ts'
 import { offsetId } from '../common/time/zone-id.ts'
 import type { ScalarFunction } from './scalar-function.ts'
 import { sqlIllegalArgumentException } from './sql-exceptions.ts'
-import { DateTimeValue, type SqlValue } from './sql-values.ts'
+import { DateTimeValue, TimeValue, type SqlValue } from './sql-values.ts'
+import { printToChar } from './to-char-formatter.ts'
 import {
   ISO_WEEKS,
   ROOT_LOCALE_WEEKS,
@@ -36,14 +39,15 @@ export function printJavaPattern(pattern: string, value: Printable): string {
   return printElements(compileJavaPattern(pattern), value)
 }
 
-/** ZonedDateTime.toString of a fixed-offset value: seconds and fraction only when not zero. */
-function zonedText(v: DateTimeValue): string {
+/** ZonedDateTime.toString of a fixed-offset value (OffsetTime.toString of a time): seconds and fraction only when not zero. */
+function zonedText(v: DateTimeValue | TimeValue): string {
   const text = v.toString()
+  const end = v instanceof TimeValue ? 12 : 23
   const local = text
-    .slice(0, 23)
+    .slice(0, end)
     .replace(/\.000$/, '')
     .replace(/:00$/, '')
-  return local + text.slice(23)
+  return local + text.slice(end)
 }
 
 /** DateTimeFormatProcessor.Formatter.format: the shared checks, zone and failure around `print`. */
@@ -58,7 +62,7 @@ function formatter(print: (pattern: string, value: Printable) => string): Scalar
       if (typeof pattern !== 'string')
         throw sqlIllegalArgumentException(`A string is required; received [${String(pattern)}]`)
       if (pattern.length === 0) return null
-      if (!(timestamp instanceof DateTimeValue))
+      if (!(timestamp instanceof DateTimeValue || timestamp instanceof TimeValue))
         throw sqlIllegalArgumentException(`A date/datetime/time is required; received [${String(timestamp)}]`)
       const offset = env.offsetMinutes * 60_000
       const value: Printable = {
@@ -211,3 +215,4 @@ function printMysql(pattern: string, value: Printable): string {
 export const DATETIME_FORMAT = formatter(printJavaPattern)
 export const FORMAT = formatter((pattern, value) => printJavaPattern(msToJavaPattern(pattern), value))
 export const DATE_FORMAT = formatter(printMysql)
+export const TO_CHAR = formatter(printToChar)

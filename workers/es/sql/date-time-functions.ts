@@ -6,7 +6,10 @@
  *   MINUTE_OF_DAY, MINUTE_OF_HOUR, SECOND_OF_MINUTE, and DAY_NAME / MONTH_NAME (keyword), with their aliases;
  *   EXTRACT(field FROM value) names one of them;
  * - CURRENT_TIMESTAMP / NOW([precision]) (datetime: the statement's start, cut to `precision` fraction digits),
+ *   CURRENT_TIME / CURTIME([precision]) (time: the same instant's wall clock at the request's offset),
  *   CURRENT_DATE / CURDATE / TODAY() (date: the start of today);
+ * - HOUR_OF_DAY, MINUTE_OF_DAY, MINUTE_OF_HOUR and SECOND_OF_MINUTE (TimeFunction) also read a time, seen in
+ *   the request's zone (time-values.ts);
  * - DATE_ADD(unit, n, value) (datetime; ZonedDateTime.plus), DATE_DIFF(unit, start, end) (integer; the
  *   DateDiff.Part rules: years and months by calendar fields, days/hours/minutes from whole minutes, weeks from
  *   Sunday-started days), DATE_PART(unit, value) (integer), DATE_TRUNC(unit, value) (datetime, or the interval's
@@ -38,11 +41,12 @@ import {
   type DateUnit,
   type DateUnits,
 } from './date-time-units.ts'
-import { DATE_FORMAT, DATETIME_FORMAT, FORMAT } from './date-time-format.ts'
-import { DATE_PARSE, DATETIME_PARSE } from './date-time-parse.ts'
+import { DATE_FORMAT, DATETIME_FORMAT, FORMAT, TO_CHAR } from './date-time-format.ts'
+import { DATE_PARSE, DATETIME_PARSE, TIME_PARSE } from './date-time-parse.ts'
+import { asTimeOnly, timeAtZone } from './time-values.ts'
 import type { CallInfo, EvalEnv, ScalarFunction } from './scalar-function.ts'
 import { sqlIllegalArgumentException } from './sql-exceptions.ts'
-import { DateTimeValue, IntervalValue, type SqlValue } from './sql-values.ts'
+import { DateTimeValue, IntervalValue, TimeValue, type SqlValue } from './sql-values.ts'
 
 /** The value's wall-clock millis in its zone. */
 function localMillis(v: DateTimeValue): number {
@@ -107,16 +111,20 @@ function inZone(v: SqlValue, env: EvalEnv): DateTimeValue | null {
   return v instanceof DateTimeValue ? new DateTimeValue(v.millis, env.offsetMinutes) : null
 }
 
+/** The extractors of TimeFunction, which a time may be given to. */
+const TIME_EXTRACTORS = new Set(['HOUR_OF_DAY', 'MINUTE_OF_DAY', 'MINUTE_OF_HOUR', 'SECOND_OF_MINUTE'])
+
 function extractor(name: string): ScalarFunction {
   const extract = EXTRACTORS[name]!
   const text = name === 'DAY_NAME' || name === 'MONTH_NAME'
+  const time = TIME_EXTRACTORS.has(name)
   return {
     type: () => (text ? 'keyword' : 'integer'),
     arity: [1, 1],
-    params: ['date or datetime'],
+    params: [time ? 'date, time or datetime' : 'date or datetime'],
     datetimeField: true,
     apply: ([v], env) => {
-      const d = inZone(v ?? null, env)
+      const d = time && v instanceof TimeValue ? timeAtZone(v, env.offsetMinutes) : inZone(v ?? null, env)
       return d === null ? null : extract(fields(d))
     },
   }
@@ -405,6 +413,12 @@ const NOW: ScalarFunction = {
   },
 }
 
+const CURRENT_TIME: ScalarFunction = {
+  ...NOW,
+  type: () => 'time',
+  apply: (args, env) => asTimeOnly(NOW.apply(args, env) as DateTimeValue),
+}
+
 const TODAY: ScalarFunction = {
   type: () => 'date',
   arity: [0, 0],
@@ -454,6 +468,9 @@ const MORE_FIELD_NAMES: readonly (readonly [string, string])[] = [
   ['MONTH', 'MONTH_OF_YEAR'],
   ['SECOND_OF_MINUTE', 'SECOND_OF_MINUTE'],
   ['SECOND', 'SECOND_OF_MINUTE'],
+]
+
+const LAST_FIELD_NAMES: readonly (readonly [string, string])[] = [
   ['QUARTER', 'QUARTER'],
   ['YEAR', 'YEAR'],
   ['WEEK_OF_YEAR', 'WEEK_OF_YEAR'],
@@ -468,6 +485,8 @@ export const DATE_TIME_FUNCTIONS: readonly (readonly [string, ScalarFunction])[]
   ['CURRENT_DATE', TODAY],
   ['CURDATE', TODAY],
   ['TODAY', TODAY],
+  ['CURRENT_TIME', CURRENT_TIME],
+  ['CURTIME', CURRENT_TIME],
   ['CURRENT_TIMESTAMP', NOW],
   ['NOW', NOW],
   ...fieldFunctions(FIELD_NAMES),
@@ -489,4 +508,7 @@ export const DATE_TIME_FUNCTIONS: readonly (readonly [string, ScalarFunction])[]
   ['DATE_TRUNC', DATE_TRUNC],
   ['FORMAT', FORMAT],
   ...fieldFunctions(MORE_FIELD_NAMES),
+  ['TIME_PARSE', TIME_PARSE],
+  ['TO_CHAR', TO_CHAR],
+  ...fieldFunctions(LAST_FIELD_NAMES),
 ]

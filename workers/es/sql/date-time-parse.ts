@@ -1,26 +1,35 @@
 /**
- * ES SQL's DATETIME_PARSE and DATE_PARSE (DateTimeParseProcessor.Parser): the string read with a java.time
+ * ES SQL's DATETIME_PARSE, DATE_PARSE and TIME_PARSE (DateTimeParseProcessor.Parser): the string read with a java.time
  * pattern (DateTimeFormatter.ofPattern, Locale.ROOT, ResolverStyle.SMART) by the playground's java-time
  * parser, then DateTimeFormatter.parseBest:
  * - DATETIME_PARSE: a ZonedDateTime when the text gives a zone or offset, else a LocalDateTime read in the
  *   request's time_zone (DateUtils.atTimeZone); both need a date and a time of day;
  * - DATE_PARSE: a LocalDate (time, zone and offset parsed are dropped), the start of that day in the
- *   request's time_zone.
+ *   request's time_zone;
+ * - TIME_PARSE: an OffsetTime when the text gives an offset, moved to the request's offset
+ *   (withOffsetSameInstant), else a LocalTime at the request's offset (DateUtils.atTimeZone); it needs a time
+ *   of day.
  * A null argument, an empty string or an empty pattern gives null. Failures are `Invalid datetime string [s] or
  * pattern [p] is received; <java.time's message>`, `Unable to convert parsed text into [date]` when the text
  * lacks what the result needs. SMART resolution clamps a day of 29–31 to its month's last day.
  */
-import { MILLIS_PER_MINUTE, lengthOfMonth, startOfDay } from '../common/time/calendar.ts'
+import {
+  MILLIS_PER_DAY,
+  MILLIS_PER_MINUTE,
+  floorMod,
+  lengthOfMonth,
+  startOfDay,
+} from '../common/time/calendar.ts'
 import { newParsed, parseElements, type Parsed } from '../common/time/element-parser.ts'
 import { compileJavaPattern } from '../common/time/java-pattern.ts'
-import { resolveParsed } from '../common/time/temporal-resolver.ts'
+import { resolveParsed, type ParsedTemporal } from '../common/time/temporal-resolver.ts'
 import { ZoneId } from '../common/time/zone-id.ts'
 import { toEpochMillis } from '../common/time/date-formatter.ts'
 import type { EvalEnv, ScalarFunction } from './scalar-function.ts'
 import { sqlIllegalArgumentException } from './sql-exceptions.ts'
-import { DateTimeValue, type SqlValue } from './sql-values.ts'
+import { DateTimeValue, TimeValue, type SqlValue } from './sql-values.ts'
 
-type ParseType = 'datetime' | 'date'
+type ParseType = 'datetime' | 'date' | 'time'
 
 /** Why the parse failed, as java.time words it. */
 class ParseFailure extends Error {}
@@ -44,7 +53,15 @@ function clampDay(f: Parsed['fields']): void {
   f.set('day', Math.min(day, lengthOfMonth(year, month)))
 }
 
-function parse(type: ParseType, text: string, pattern: string, env: EvalEnv): DateTimeValue {
+/** The parsed time of day at the request's offset: OffsetTime.withOffsetSameInstant or LocalTime.atOffset. */
+function timeAt(temporal: ParsedTemporal, env: EvalEnv): TimeValue {
+  const offset = env.offsetMinutes * MILLIS_PER_MINUTE
+  const utc =
+    temporal.kind === 'instant' ? temporal.utcMillis : temporal.localMillis - (temporal.offset ?? offset)
+  return new TimeValue(floorMod(utc + offset, MILLIS_PER_DAY), env.offsetMinutes)
+}
+
+function parse(type: ParseType, text: string, pattern: string, env: EvalEnv): DateTimeValue | TimeValue {
   const elements = compileJavaPattern(pattern)
   const parsed = newParsed()
   const end = parseElements(elements, text, 0, parsed)
@@ -52,12 +69,13 @@ function parse(type: ParseType, text: string, pattern: string, env: EvalEnv): Da
   if (end < text.length)
     throw new ParseFailure(`Text '${text}' could not be parsed, unparsed text found at index ${end}`)
   const f = parsed.fields
-  if (!hasDate(f) || (type === 'datetime' && !hasTime(f)))
+  if ((type !== 'time' && !hasDate(f)) || (type !== 'date' && !hasTime(f)))
     throw new ParseFailure(`Unable to convert parsed text into [${type}]`)
   clampDay(f)
   const outcome = resolveParsed(parsed, false)
   if ('error' in outcome) throw new ParseFailure(`Text '${text}' could not be parsed: ${outcome.error}`)
   const temporal = outcome.temporal
+  if (type === 'time') return timeAt(temporal, env)
   const offset = env.offsetMinutes * MILLIS_PER_MINUTE
   if (type === 'date' && temporal.kind === 'local')
     return new DateTimeValue(startOfDay(temporal.localMillis) - offset, env.offsetMinutes)
@@ -90,3 +108,4 @@ function parser(type: ParseType): ScalarFunction {
 
 export const DATETIME_PARSE = parser('datetime')
 export const DATE_PARSE = parser('date')
+export const TIME_PARSE = parser('time')

@@ -2,8 +2,8 @@
  * Computes an expression for one row (or one group): the row's field values, its score, the group's
  * aggregate values; SQL's three-valued logic (a comparison with null is null, `NULL AND FALSE` is false),
  * integer arithmetic for integer operands (division truncates), a string compared with a datetime read as
- * a date, a datetime plus or minus an INTERVAL (and intervals of one unit added, subtracted, multiplied by a
- * number), LIKE (`%`, `_`) and RLIKE (a whole-value regular expression), CASE (the first WHEN whose condition is
+ * a date, a datetime or time plus or minus an INTERVAL (and intervals of one unit added, subtracted, multiplied
+ * by a number), LIKE (`%`, `_`) and RLIKE (a whole-value regular expression), CASE (the first WHEN whose condition is
  * true, else the ELSE or null) and CAST.
  */
 import type { EsField } from './index-resolver.ts'
@@ -13,7 +13,8 @@ import { typeOf } from './expression-types.ts'
 import { SCALAR_FUNCTIONS, SCORE_FUNCTION } from './scalar-functions.ts'
 import type { EvalEnv } from './scalar-function.ts'
 import { addInterval, asDateOnly } from './date-time-functions.ts'
-import { DateTimeValue, IntervalValue, compareValues, type SqlValue } from './sql-values.ts'
+import { DateTimeValue, IntervalValue, TimeValue, compareValues, type SqlValue } from './sql-values.ts'
+import { addIntervalToTime, toTime } from './time-values.ts'
 
 export interface RowScope {
   field(name: string): SqlValue
@@ -125,6 +126,9 @@ export class Evaluator {
     if (l instanceof DateTimeValue && r instanceof IntervalValue && (op === '+' || op === '-'))
       return addInterval(l, r, op === '+' ? 1 : -1)
     if (l instanceof IntervalValue && r instanceof DateTimeValue && op === '+') return addInterval(r, l, 1)
+    if (l instanceof TimeValue && r instanceof IntervalValue && (op === '+' || op === '-'))
+      return addIntervalToTime(l, r, op === '+' ? 1 : -1)
+    if (l instanceof IntervalValue && r instanceof TimeValue && op === '+') return addIntervalToTime(r, l, 1)
     if (l instanceof IntervalValue && r instanceof IntervalValue && l.unit === r.unit)
       if (op === '+' || op === '-')
         return new IntervalValue(l.amount + (op === '+' ? r.amount : -r.amount), l.unit)
@@ -169,7 +173,9 @@ function cast(v: SqlValue, type: string, env: EvalEnv): SqlValue {
   switch (type) {
     case 'keyword':
     case 'text':
-      return v instanceof DateTimeValue ? v.toString() : String(v)
+      return v instanceof DateTimeValue || v instanceof TimeValue ? v.toString() : String(v)
+    case 'time':
+      return toTime(v)
     case 'boolean':
       return typeof v === 'string' ? v.toLowerCase() === 'true' : Boolean(v)
     case 'datetime':
@@ -182,8 +188,8 @@ function cast(v: SqlValue, type: string, env: EvalEnv): SqlValue {
     }
     case 'double':
     case 'float':
-      return v instanceof DateTimeValue ? v.millis : Number(v)
+      return v instanceof DateTimeValue || v instanceof TimeValue ? v.millis : Number(v)
     default:
-      return v instanceof DateTimeValue ? v.millis : Math.trunc(Number(v))
+      return v instanceof DateTimeValue || v instanceof TimeValue ? v.millis : Math.trunc(Number(v))
   }
 }

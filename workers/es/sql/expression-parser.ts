@@ -2,7 +2,7 @@
  * Expressions, with SqlBase.g4's precedence (lowest first): OR; AND; NOT; a predicated value (BETWEEN, IN,
  * LIKE, RLIKE, IS [NOT] NULL after a value); comparison (=, <>, !=, <, <=, >, >=, <=>); + and -; *, / and %;
  * unary - and +; `::` casts; primaries (literals, INTERVAL literals, `?` parameters, `*`, CAST, CASE, MATCH, QUERY,
- * EXTRACT(field FROM value), CURRENT_TIMESTAMP and CURRENT_DATE without parentheses, function calls,
+ * EXTRACT(field FROM value), CURRENT_TIMESTAMP, CURRENT_DATE and CURRENT_TIME without parentheses, function calls,
  * dotted or "quoted" names, parenthesised expressions). Every node keeps its text and position.
  */
 import { sqlParsingException } from './sql-exceptions.ts'
@@ -22,7 +22,7 @@ const INTERVAL_UNITS: Readonly<Record<string, IntervalUnit>> = {
 }
 
 /** The functions SqlBase.g4's builtinDateTimeFunction names without parentheses. */
-const NO_PARENTHESES = new Set(['CURRENT_TIMESTAMP', 'CURRENT_DATE'])
+const NO_PARENTHESES = new Set(['CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME'])
 
 /** A `?` parameter's value and its SQL type. */
 export interface TypedParam {

@@ -13,7 +13,7 @@
 import { JavaDouble, type JsonOut } from '../xcontent/index.ts'
 import type { EsField } from './index-resolver.ts'
 import type { Expression, Literal } from './sql-ast.ts'
-import { DateTimeValue, IntervalValue, type SqlValue } from './sql-values.ts'
+import { DateTimeValue, IntervalValue, TimeValue, type SqlValue } from './sql-values.ts'
 import { walk } from './expressions.ts'
 import { SCALAR_FUNCTIONS } from './scalar-functions.ts'
 import { DATE_FORMAT } from './sql-data-types.ts'
@@ -166,7 +166,7 @@ export class QueryTranslator {
       const folded = this.fold(value)
       if (folded instanceof DateTimeValue)
         return this.isDate(subject) ? new Date(folded.millis).toISOString() : undefined
-      return folded instanceof IntervalValue ? undefined : folded
+      return folded instanceof IntervalValue || folded instanceof TimeValue ? undefined : folded
     }
     const json = literalJson(value)
     if (json === undefined || !this.isDate(subject) || typeof json !== 'string') return json

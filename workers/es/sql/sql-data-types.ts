@@ -59,6 +59,7 @@ const CAST_TYPES: Readonly<Record<string, string>> = {
   TIMESTAMP: 'datetime',
   DATETIME: 'datetime',
   DATE: 'date',
+  TIME: 'time',
   IP: 'ip',
 }
 
@@ -99,13 +100,22 @@ export function isDateBased(type: string): boolean {
   return type === 'datetime' || type === 'date'
 }
 
+/** SqlDataTypes.isDateOrTimeBased: a date, a datetime or a time. */
+export function isDateOrTimeBased(type: string): boolean {
+  return isDateBased(type) || type === 'time'
+}
+
 /**
- * The common type of `left` and `right` (DataTypeConverter.commonType): null gives the other, two strings text
- * if either is, two numbers the wider, a date and a datetime datetime, a datetime and an interval the datetime.
+ * The common type of `left` and `right` (SqlDataTypeConverter.commonType): null gives the other, two strings text
+ * if either is, two numbers the wider, a time and an interval time, a date and a datetime or time datetime, a
+ * datetime and an interval the datetime.
  */
 export function commonType(left: string, right: string): string {
   if (left === 'null' || left === right) return right
   if (right === 'null') return left
+  if (left === 'time' && right.startsWith('interval_')) return left
+  if (right === 'time' && left.startsWith('interval_')) return right
+  if (isDateOrTimeBased(left) && isDateOrTimeBased(right)) return 'datetime'
   if (isString(left) && isString(right)) return left === 'text' || right === 'text' ? 'text' : 'keyword'
   if (isDateBased(left) && (isDateBased(right) || right.startsWith('interval_'))) return 'datetime'
   if (isDateBased(right) && left.startsWith('interval_')) return 'datetime'

@@ -1,7 +1,9 @@
 /**
  * The values a row holds while a statement runs: strings, numbers, booleans, null, datetimes (UTC epoch
- * milliseconds with the zone offset they print in) and INTERVAL literals. A datetime prints as ES SQL's StringUtils does:
- * `yyyy-MM-ddTHH:mm:ss.SSS` then the offset id (`Z` for UTC, else `+01:00`).
+ * milliseconds with the zone offset they print in), times (ES SQL's TIME, a java.time OffsetTime: the wall-clock
+ * millisecond of the day and its offset) and INTERVAL literals. A datetime prints as ES SQL's StringUtils does:
+ * `yyyy-MM-ddTHH:mm:ss.SSS` then the offset id (`Z` for UTC, else `+01:00`); a time as `HH:mm:ss.SSS` then the
+ * offset id (StringUtils.toString, and XContent's OFFSET_TIME_FORMATTER `HH:mm:ss.SSSZZZZZ` in JSON).
  */
 
 export class DateTimeValue {
@@ -19,6 +21,25 @@ export class DateTimeValue {
   toString(): string {
     const local = this.fields().toISOString()
     return local.slice(0, 23) + offsetId(this.offsetMinutes)
+  }
+}
+
+/** A TIME value: OffsetTime at millisecond precision. */
+export class TimeValue {
+  constructor(
+    /** The wall-clock millisecond of the day, 0 – 86,399,999. */
+    readonly millisOfDay: number,
+    /** Minutes east of UTC of its offset. */
+    readonly offsetMinutes: number,
+  ) {}
+
+  /** The instant of the time on 1970-01-01, epoch millis (OffsetTime.atDate(EPOCH).toInstant()). */
+  get millis(): number {
+    return this.millisOfDay - this.offsetMinutes * 60000
+  }
+
+  toString(): string {
+    return new Date(this.millisOfDay).toISOString().slice(11, 23) + offsetId(this.offsetMinutes)
   }
 }
 
@@ -112,7 +133,7 @@ export class IntervalValue {
   }
 }
 
-export type SqlValue = string | number | boolean | null | DateTimeValue | IntervalValue
+export type SqlValue = string | number | boolean | null | DateTimeValue | TimeValue | IntervalValue
 
 /** ZoneOffset.getId: `Z`, or `±HH:MM`. */
 function offsetId(minutes: number): string {
@@ -123,10 +144,15 @@ function offsetId(minutes: number): string {
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
 }
 
-/** Orders two values as ES SQL's Comparisons do (numbers, strings by UTF-16 order, datetimes, booleans). */
+/**
+ * Orders two values as ES SQL's Comparisons do (numbers, strings by UTF-16 order, datetimes, booleans); times
+ * as OffsetTime.compareTo: by their instant on one day, then by their wall clock.
+ */
 export function compareValues(a: SqlValue, b: SqlValue): number {
-  const x = a instanceof DateTimeValue || a instanceof IntervalValue ? a.millis : a
-  const y = b instanceof DateTimeValue || b instanceof IntervalValue ? b.millis : b
+  if (a instanceof TimeValue && b instanceof TimeValue && a.millis === b.millis)
+    return compareValues(a.millisOfDay, b.millisOfDay)
+  const x = a instanceof DateTimeValue || a instanceof TimeValue || a instanceof IntervalValue ? a.millis : a
+  const y = b instanceof DateTimeValue || b instanceof TimeValue || b instanceof IntervalValue ? b.millis : b
   if (x === y) return 0
   if (x === null) return -1
   if (y === null) return 1

@@ -5,7 +5,7 @@
  * - a function's arguments by kind: `[first ]argument of [F(…)] must be [numeric], found value [x] type
  *   [keyword]` (no ordinal for a function of one argument), then its own check (a date unit, compatible types);
  * - AVG and SUM need a numeric argument; AND and OR boolean operands, NOT a boolean one;
- * - arithmetic: numbers, or (with + and -) a datetime and an interval, two intervals of one type, (with *) an
+ * - arithmetic: numbers, or (with + and -) a date, time or datetime and an interval, two intervals of one type, (with *) an
  *   interval and a whole number; else `[+] has arguments with incompatible types [INTERVAL_DAY] and [INTEGER]`
  *   when an interval is involved, `first argument of [a + 1] must be [numeric], …` otherwise, and `Cannot
  *   subtract a datetime[x] from an interval[y]; do you mean the reverse?`;
@@ -21,7 +21,14 @@ import { kindFailure, type CallArg, type FunctionSignature, type ParamKind } fro
 import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
 import { SCALAR_FUNCTIONS } from './scalar-functions.ts'
 import type { Case, Expression, FunctionCall } from './sql-ast.ts'
-import { areCompatible, isDateBased, isInteger, isNumeric, isString } from './sql-data-types.ts'
+import {
+  areCompatible,
+  isDateBased,
+  isDateOrTimeBased,
+  isInteger,
+  isNumeric,
+  isString,
+} from './sql-data-types.ts'
 import { sqlParsingException, type Failure } from './sql-exceptions.ts'
 
 const ACCEPTS: Readonly<Record<ParamKind, (type: string) => boolean>> = {
@@ -30,7 +37,7 @@ const ACCEPTS: Readonly<Record<ParamKind, (type: string) => boolean>> = {
   string: isString,
   boolean: (t) => t === 'boolean',
   'date or datetime': isDateBased,
-  'date, time or datetime': isDateBased,
+  'date, time or datetime': isDateOrTimeBased,
   'date, datetime or an interval data type': (t) => isDateBased(t) || isInterval(t),
   any: () => true,
 }
@@ -184,9 +191,11 @@ export class TypeVerifier {
     if ((op === '+' || op === '-') && (l === 'null' || r === 'null')) return null
     if ((op === '+' || op === '-') && (isInterval(l) || isInterval(r))) {
       const compatible =
-        (isInterval(l) && l === r) || (isDateBased(l) && isInterval(r)) || (isInterval(l) && isDateBased(r))
+        (isInterval(l) && l === r) ||
+        (isDateOrTimeBased(l) && isInterval(r)) ||
+        (isInterval(l) && isDateOrTimeBased(r))
       if (!compatible) return incompatible
-      if (op === '-' && isInterval(l) && isDateBased(r))
+      if (op === '-' && isInterval(l) && isDateOrTimeBased(r))
         return `Cannot subtract a ${r}[${right.text}] from an interval[${left.text}]; do you mean the reverse?`
       return null
     }
