@@ -13,7 +13,9 @@
  * - MAD: `median_absolute_deviation` (compression 1000.0); PERCENTILE and PERCENTILE_RANK: `percentiles` /
  *   `percentile_ranks` of the one value, keyed, with the method's configuration (tdigest compression 100.0, hdr 3
  *   significant digits) and its one entry of `values`.
- * A non-finite value reads as null. `metricReadable` says which aggregates the composite path can read: COUNT(*)
+ * Aggregates merged into one field's `stats`, `extended_stats` or `matrix_stats` (metric-merging.ts) read their
+ * property of that metric: MIN, MAX, AVG and SUM its `min`, `max`, `avg` and `sum` (a SUM of no values, `count` 0,
+ * is null). A non-finite value reads as null. `metricReadable` says which aggregates the composite path can read: COUNT(*)
  * and the metrics over a field with doc values of a type the metric reads (the others, and an hdr percentile,
  * are grouped on this node).
  */
@@ -26,6 +28,7 @@ import {
 } from '../xcontent/index.ts'
 import type { EsField } from './index-resolver.ts'
 import type { Expression, FunctionCall } from './sql-ast.ts'
+import type { MergedMetric } from './metric-merging.ts'
 import { DATE_FORMAT } from './sql-data-types.ts'
 import { DateTimeValue, type SqlValue } from './sql-values.ts'
 
@@ -99,6 +102,14 @@ function percentilesMethod(call: FunctionCall): [string, JsonOut] {
   return ['tdigest', { compression: new JavaDouble(typeof parameter === 'number' ? parameter : 100) }]
 }
 
+/** A merged metric's request. */
+export function mergedRequest(merged: MergedMetric, fields: ReadonlyMap<string, EsField>): JsonOut {
+  const field = fields.get(merged.field)?.exact ?? merged.field
+  if (merged.kind === 'stats') return { stats: { field } }
+  if (merged.kind === 'extended_stats') return { extended_stats: { field, sigma: new JavaDouble(2) } }
+  return { matrix_stats: { fields: [field], mode: 'AVG' } }
+}
+
 /** The metric aggregation for an aggregate over a field, or null (COUNT(*), or not over a field). */
 export function metricRequest(call: FunctionCall, fields: ReadonlyMap<string, EsField>): JsonOut | null {
   const arg = call.args[0]
@@ -164,11 +175,17 @@ export function metricValue(
   docCount: number,
   fields: ReadonlyMap<string, EsField>,
   offsetMinutes: number,
+  merged: MergedMetric | undefined,
 ): SqlValue {
   if (isCountStar(call)) return docCount
-  const metric = objectOf(bucket.get(call.text))
+  const metric = objectOf(bucket.get(merged?.name ?? call.text))
   if (metric === null) return null
   const field = fieldOf(call.args[0], fields)
+  if (merged !== undefined && merged.kind !== 'matrix_stats' && EXTENDED_STATS[call.name] === undefined) {
+    if (call.name === 'SUM' && numberOf(metric.get('count')) === 0) return null
+    const value = numberOf(metric.get(call.name.toLowerCase()))
+    return value !== null && field?.sqlType === 'datetime' ? new DateTimeValue(value, offsetMinutes) : value
+  }
   if (TOP_HITS[call.name] !== undefined) {
     const hit = objectOf(firstOf(objectOf(metric.get('hits'))?.get('hits')))
     return docValue(firstOf(objectOf(hit?.get('fields'))?.get(field?.exact ?? '')), field, offsetMinutes)

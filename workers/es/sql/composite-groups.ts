@@ -16,23 +16,14 @@ import type { RestContext } from '../rest/rest-context.ts'
 import { XNumber, type JsonOut, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { SelectPlan } from './analyzer.ts'
 import type { RowScope } from './evaluator.ts'
-import { isAggregate, walk } from './expressions.ts'
 import { groupScope } from './grouping.ts'
 import type { EsField } from './index-resolver.ts'
 import { NUMERIC_FIELDS, fieldOf, isCountStar, metricReadable, metricValue } from './aggregate-metrics.ts'
+import { mergeStatistics, planAggregates } from './metric-merging.ts'
 import { groupedSearchSource } from './search-source.ts'
-import type { Expression, FunctionCall } from './sql-ast.ts'
+import type { Expression } from './sql-ast.ts'
 import { searchAggregations } from './sql-search.ts'
 import { DateTimeValue, IntervalValue, type SqlValue } from './sql-values.ts'
-
-function aggregatesOf(plan: SelectPlan): FunctionCall[] {
-  const sources = [
-    ...plan.columns.map((c) => c.expression),
-    ...(plan.having ? [plan.having] : []),
-    ...plan.orderBy.map((o) => o.expression),
-  ]
-  return sources.flatMap((e) => [...walk(e)].filter(isAggregate)) as FunctionCall[]
-}
 
 function groupable(e: Expression, fields: ReadonlyMap<string, EsField>, offsetMinutes: number): boolean {
   if (e.kind === 'function' && e.name === 'HISTOGRAM') {
@@ -52,7 +43,7 @@ export function aggregatable(plan: SelectPlan, offsetMinutes: number): boolean {
   return (
     plan.index !== null &&
     plan.groupBy.every((g) => groupable(g, fields, offsetMinutes)) &&
-    aggregatesOf(plan).every((a) => metricReadable(a, fields))
+    planAggregates(plan).every((a) => metricReadable(a, fields))
   )
 }
 
@@ -66,9 +57,15 @@ export async function compositeGroups(
   now: number,
 ): Promise<RowScope[]> {
   const index = plan.index!
-  const aggregates = aggregatesOf(plan)
+  const aggregates = planAggregates(plan)
+  const merged = mergeStatistics(aggregates)
   const read = (bucket: XContentObject, docCount: number): Map<string, SqlValue> =>
-    new Map(aggregates.map((a) => [a.text, metricValue(a, bucket, docCount, index.fields, offsetMinutes)]))
+    new Map(
+      aggregates.map((a) => [
+        a.text,
+        metricValue(a, bucket, docCount, index.fields, offsetMinutes, merged.get(a.text)),
+      ]),
+    )
   const source = groupedSearchSource(plan, query, pageSize)
   if (plan.groupBy.length === 0) {
     // a COUNT(*) read in HAVING or ORDER BY only needs the exact hit count too

@@ -13,8 +13,9 @@ import { JavaDouble, type JsonOut } from '../xcontent/index.ts'
 import type { SelectPlan } from './analyzer.ts'
 import type { EsField } from './index-resolver.ts'
 import type { Expression } from './sql-ast.ts'
-import { isAggregate, walk } from './expressions.ts'
-import { isCountStar, metricRequest } from './aggregate-metrics.ts'
+import { walk } from './expressions.ts'
+import { isCountStar, mergedRequest, metricRequest } from './aggregate-metrics.ts'
+import { mergeStatistics, planAggregates } from './metric-merging.ts'
 import { SCORE_FUNCTION } from './scalar-functions.ts'
 import { IntervalValue } from './sql-values.ts'
 import { DATE_FORMAT } from './sql-data-types.ts'
@@ -96,12 +97,12 @@ export function groupedSearchSource(
   if (query !== null) source.set('query', query)
   source.set('_source', false)
   const metrics = new Map<string, JsonOut>()
-  for (const column of plan.columns) {
-    for (const x of walk(column.expression)) {
-      if (!isAggregate(x) || x.kind !== 'function') continue
-      const metric = metricRequest(x, fields)
-      if (metric !== null) metrics.set(x.text, metric)
-    }
+  const aggregates = planAggregates(plan)
+  const merged = mergeStatistics(aggregates)
+  for (const x of aggregates) {
+    const into = merged.get(x.text)
+    const metric = into === undefined ? metricRequest(x, fields) : mergedRequest(into, fields)
+    if (metric !== null) metrics.set(into?.name ?? x.text, metric)
   }
   // A COUNT(*) of the whole table is the hit count, which must then be exact.
   const countsHits =

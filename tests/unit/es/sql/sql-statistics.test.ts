@@ -88,10 +88,52 @@ describe('FIRST, LAST and the statistics', () => {
         '"sort":[{"date":{"order":"desc","missing":"_last","unmapped_type":"date"}}]}},' +
         '"PERCENTILE(amount, 95)":{"percentiles":{"field":"amount","percents":[95.0],"keyed":true,"tdigest":{"compression":100.0}}},' +
         '"PERCENTILE_RANK(amount, 10, \'hdr\')":{"percentile_ranks":{"field":"amount","values":[10.0],"keyed":true,"hdr":{"number_of_significant_value_digits":3}}},' +
-        '"STDDEV_POP(amount)":{"extended_stats":{"field":"amount","sigma":2.0}},' +
-        '"KURTOSIS(amount)":{"matrix_stats":{"fields":["amount"],"mode":"AVG"}},' +
+        '"EXT_STATS(amount)":{"extended_stats":{"field":"amount","sigma":2.0}},' +
+        '"MATRIX(amount)":{"matrix_stats":{"fields":["amount"],"mode":"AVG"}},' +
         '"MAD(amount)":{"median_absolute_deviation":{"field":"amount","compression":1000.0}}}}',
     )
+  })
+
+  test("one field's statistics share one metric, as the Optimizer's ReplaceAggsWith* rules merge them", async () => {
+    expect(
+      await send(
+        '/_sql/translate',
+        'SELECT MIN(amount), MAX(amount), SKEWNESS(amount), KURTOSIS(amount), VAR_POP(amount), STDDEV_SAMP(amount), ' +
+          'SUM(amount), product FROM orders GROUP BY product',
+      ),
+    ).toBe(
+      '{"size":0,"_source":false,"track_total_hits":-1,"aggregations":{"groupby":{"composite":{"size":1000,' +
+        '"sources":[{"product":{"terms":{"field":"product","missing_bucket":true,"order":"asc"}}}]},"aggregations":{' +
+        '"EXT_STATS(amount)":{"extended_stats":{"field":"amount","sigma":2.0}},' +
+        '"MATRIX(amount)":{"matrix_stats":{"fields":["amount"],"mode":"AVG"}}}}}}',
+    )
+    expect(await send('/_sql/translate', 'SELECT AVG(amount), MAX(amount), MIN(date) FROM orders')).toBe(
+      '{"size":0,"_source":false,"track_total_hits":-1,"aggregations":{' +
+        '"STATS(amount)":{"stats":{"field":"amount"}},"MIN(date)":{"min":{"field":"date"}}}}',
+    )
+    expect(
+      await rows(
+        'SELECT product, MIN(amount), MAX(amount), AVG(amount), SUM(amount), VAR_POP(amount), KURTOSIS(amount) ' +
+          'FROM orders GROUP BY product',
+      ),
+    ).toEqual([
+      ['bag', 120, 120, 120.0, 120, 0.0, null],
+      ['hat', 20, 25, 22.5, 45, 6.25, 1.0],
+      ['shoe', 75, 75, 75.0, 75, 0.0, null],
+    ])
+  })
+
+  test('a SUM is read from a stats metric, so a group without values sums to null (ReplaceSumWithStats)', async () => {
+    await node.send('POST', '/orders/_doc?refresh=true', { product: 'box' })
+    expect(await send('/_sql/translate', 'SELECT SUM(amount) FROM orders')).toBe(
+      '{"size":0,"_source":false,"track_total_hits":-1,"aggregations":{"STATS(amount)":{"stats":{"field":"amount"}}}}',
+    )
+    expect(await rows('SELECT product, SUM(amount) AS s FROM orders GROUP BY product')).toEqual([
+      ['bag', 120],
+      ['box', null],
+      ['hat', 45],
+      ['shoe', 75],
+    ])
   })
 
   test("the Verifier's and the builders' messages", async () => {
