@@ -1,6 +1,6 @@
 /**
  * Runs a grouped SELECT as ES SQL does: the request of search-source.ts (a `composite` aggregation named
- * `groupby` with one source per GROUP BY expression and one metric per aggregate, or top-level metrics without
+ * `groupby` with one source per GROUP BY expression and one metric per aggregate (a field's statistics merged by metric-merging.ts), or top-level metrics without
  * GROUP BY) through the search action, paging with the response's `after_key` until a page comes back with
  * fewer buckets than its size (or a LIMIT is met in key order), as CompositeAggregationCursor does. Each bucket becomes one group: its key values
  * (a datetime key, epoch millis, read as a datetime in the request's zone) and its aggregates: COUNT(*) is the
