@@ -7,9 +7,10 @@
  * always has a DFS round, whose knn results are merged here and each shard's part sent with its query request); the
  * answers are merged here (SearchPhaseController: by score or sort values, then shard, then doc id),
  * aggregations reduced, and hits built. A shard whose copies all fail to answer, or whose query phase
- * failed, is a shard failure; the others still answer. A shard whose fetch sub-phases failed
- * (search/fetch/fetch-phase-failure.ts) fails in the fetch phase when the page takes any of its hits, which are
- * then left out. _count sums the shards' counts. With `profile`, each
+ * failed, is a shard failure; the others still answer. A shard whose fetch sub-phases failed on a document
+ * (search/fetch/fetch-phase-failure.ts) fails in the fetch phase when the page takes that document, and its hits are
+ * then left out (in its query phase when it is the search's one shard). Each failure's phase is kept for the error a
+ * search that fails answers (search/shard-failures.ts). _count sums the shards' counts. With `profile`, each
  * shard's profile comes back with its query result (and its DFS phase's with its DFS result).
  */
 import type { DfsStatistics, ScoreDoc } from '../../../engine-wasm/src/index/index.ts'
@@ -23,7 +24,8 @@ import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { MatchedQueries } from '../search/fetch/matched-queries-phase.ts'
 import type { DocumentFieldsJson } from '../search/fetch/document-fields.ts'
-import type { ShardFailure } from '../search/shard-failures.ts'
+import type { SearchPhaseName, ShardFailure } from '../search/shard-failures.ts'
+import { fetchFailure } from '../search/fetch/fetch-phase-failure.ts'
 import type { CollapseValue } from '../search/collapse/collapse-context.ts'
 import { reduceSuggestions } from '../search/suggest/suggest-reduce.ts'
 import type { Suggestion } from '../search/suggest/suggest-phase.ts'
@@ -98,11 +100,8 @@ export interface DistributedSearchResult {
   readers: Array<ReaderIdForNode & { emitted: number }>
   /** With `profile`: the profile of every shard that answered its query phase (search/profile/); else null. */
   profile: ShardProfileEntry[] | null
-  /**
-   * `dfs` when every shard failed its DFS phase, `fetch` when the shards left after the query phase all failed
-   * their fetch (the search failed there); absent otherwise.
-   */
-  failedPhase?: 'dfs' | 'fetch'
+  /** The phase each of `failures` failed in, in the same order (which is the phases' order). */
+  failurePhases: SearchPhaseName[]
 }
 
 /** An inner hits section found by a search of its own (a collapsed group's, a join's): its result and request. */
@@ -143,12 +142,16 @@ export async function executeDistributedSearch(
     })),
   )
   const failures: ShardFailure[] = []
+  /** The phase each of `failures` failed in. */
+  const phases: SearchPhaseName[] = []
   let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
   let dfs: DfsStatistics | null = null
   /** With `profile`: each shard's DFS phase profile, by its position among the shards. */
   const dfsProfiles = new Map<number, ProfileResult>()
   /** With a knn section: each shard's part of the knn searches' global top k, by shard index. */
   let knnHits = new Map<number, ScoreDoc[][]>()
+  /** SearchQueryThenFetchAsyncAction's phase, or DfsQueryPhase after a DFS round. */
+  let queryPhase: SearchPhaseName = 'query'
   const { scroll, ...shardRequest } = request
   /** One request of the round to an active copy of every target shard, in target order. */
   const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
@@ -178,6 +181,7 @@ export async function executeDistributedSearch(
   // unless it has knn searches, which always run one.
   if (parsed.searchType === 'dfs_query_then_fetch' && (shards.length > 1 || parsed.knn.length > 0)) {
     const responses = await round('dfs', null)
+    queryPhase = 'dfs_query'
     const results: DfsStatistics[] = []
     const knn: Array<{ shardIndex: number; knn: ScoreDoc[][] }> = []
     targets = targets.filter((target, i) => {
@@ -186,7 +190,10 @@ export async function executeDistributedSearch(
       if (response?.type === 'dfs') {
         results.push(response.result)
         knn.push({ shardIndex: target.shardIndex, knn: response.knn })
-      } else failures.push(shardFailure(target.index, target.shard, response))
+      } else {
+        failures.push(shardFailure(target.index, target.shard, response))
+        phases.push('dfs')
+      }
       return response?.type === 'dfs'
     })
     if (shards.length > 1) dfs = aggregateDfs(results)
@@ -196,8 +203,10 @@ export async function executeDistributedSearch(
   const responses = await round('search', dfs)
   responses.forEach((response, i) => {
     const { index, shard } = targets[i]!
-    if (response?.type !== 'search') failures.push(shardFailure(index, shard, response))
-    else
+    if (response?.type !== 'search') {
+      failures.push(shardFailure(index, shard, response))
+      phases.push(queryPhase)
+    } else
       answers.push({
         index,
         node: response.node,
@@ -205,10 +214,7 @@ export async function executeDistributedSearch(
         ...(response.reader ? { reader: response.reader } : {}),
       })
   })
-  const reduced = {
-    ...reduceShardAnswers(shards.length, failures, answers, parsed, context),
-    ...(targets.length === 0 && shards.length > 0 ? { failedPhase: 'dfs' as const } : {}),
-  }
+  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed, context, phases)
   if (scroll && shards.length > 1) await sendEmitted(context, reduced)
   if (reduced.profile === null || dfsProfiles.size === 0) return reduced
   const profile = reduced.profile.map((entry) => {
@@ -223,7 +229,7 @@ export async function executeDistributedSearch(
  * first page and its next ones (action/search-scroll-action.ts) are reduced here too. The coordinating node's cluster
  * state is read from `context`: the pipeline aggregations compile their stored scripts from it, and its
  * search.max_buckets bounds the reduce's buckets. A hit's join inner hits are each reduced here as the one shard's
- * answer to its own search.
+ * answer to its own search. `phases` gives the phase of each of `failures` (by default the query phase).
  */
 export function reduceShardAnswers(
   total: number,
@@ -231,6 +237,7 @@ export function reduceShardAnswers(
   answers: readonly ShardAnswer[],
   parsed: ParsedSearch,
   context: RestContext,
+  phases: readonly SearchPhaseName[] = failures.map(() => 'query'),
 ): DistributedSearchResult {
   const state = context.client.cluster.state()
   const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
@@ -244,22 +251,33 @@ export function reduceShardAnswers(
   const byShard = new Map(queried.map((entry) => [entry.wire.shardIndex, entry]))
   const taken = (shardIndex: number) =>
     reduced.docs.filter(({ result }) => result.shardIndex === shardIndex).length
-  // FetchSearchPhase: a shard fetched for the page whose fetch failed is a shard failure; its hits are left out.
-  const fetchFailed = queried.filter(({ wire }) => wire.fetchFailure && taken(wire.shardIndex) > 0)
-  const failedShards = new Set(fetchFailed.map(({ wire }) => wire.shardIndex))
+  // FetchSearchPhase: a shard whose fetch of the page's documents failed is a shard failure; its hits are left out.
+  const fetchFailed = queried.flatMap(({ node, wire }) => {
+    if (wire.fetchFailures === undefined) return []
+    const positions = reduced.docs
+      .filter(({ result }) => result.shardIndex === wire.shardIndex)
+      .map(({ doc }) => wire.docs.indexOf(doc))
+    const docIds = wire.docs.map((doc) => doc.docId)
+    const failure = fetchFailure(docIds, wire.fetchFailures, positions)
+    if (failure === null) return []
+    return [{ shardIndex: wire.shardIndex, index: wire.index, shard: wire.shard, node, failure }]
+  })
+  const failedShards = new Set(fetchFailed.map(({ shardIndex }) => shardIndex))
+  // a search of one shard fetches in its query phase (SearchService.executeQueryPhase's query-and-fetch)
+  const fetchPhase: SearchPhaseName = total > 1 ? 'fetch' : 'query'
   const allFailures = [
     ...failures,
-    ...fetchFailed.map(({ node, wire }) => ({
-      index: wire.index,
-      shard: wire.shard,
+    ...fetchFailed.map(({ index, shard, node, failure }) => ({
+      index,
+      shard,
       node,
-      error: fromWireException(wire.fetchFailure!),
+      error: fromWireException(failure),
     })),
   ]
   return {
     shards: total,
     failures: allFailures,
-    ...(fetchFailed.length > 0 && allFailures.length === total ? { failedPhase: 'fetch' as const } : {}),
+    failurePhases: [...phases, ...fetchFailed.map(() => fetchPhase)],
     readers: answers.flatMap(({ node, reader, result }) => {
       const emitted = result.type === 'query' ? taken(result.result.shardIndex) : 0
       return reader ? [{ node, ...reader, emitted }] : []

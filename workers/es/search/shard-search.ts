@@ -28,8 +28,8 @@ import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
-import { runFetchSubPhase } from './fetch/fetch-phase-failure.ts'
-import type { WireException } from '../errors/wire-exception.ts'
+import { documentFailures, fetchFailure, runFetchSubPhase } from './fetch/fetch-phase-failure.ts'
+import { fromWireException, type WireException } from '../errors/wire-exception.ts'
 import { withPercolatorSlots } from './fetch/percolator-matched-slots.ts'
 import { withPercolatorHighlights } from './fetch/percolator-highlight.ts'
 import type { PercolatedQuery } from './queries/percolate-query.ts'
@@ -125,8 +125,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   aggregations: AggregationsWire | null
   /** The stored document of each of `docs`, in the same order. */
   hits: StoredDocument[]
-  /** With `explain`: each document's explanation, in the same order. */
-  explanations: Explanation[] | null
+  /** With `explain`: each document's explanation (null where it failed), in the same order. */
+  explanations: Array<Explanation | null> | null
   /** With `highlight`: each document's highlighted fields (null for none), in the same order. */
   highlights: Array<HitHighlight | null> | null
   /** With named queries: each document's matched ones (fetch/matched-queries-phase.ts), in the same order. */
@@ -137,10 +137,11 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
    */
   documentFields: DocumentFieldsJson[] | null
   /**
-   * When the `docvalue_fields`, `script_fields` or `fields` sub-phases failed (documentFields is then null): the
-   * failure, which fails the shard in the fetch phase if the page takes any of its hits (fetch/fetch-phase-failure.ts).
+   * When a fetch sub-phase failed: each document's first failure (null for none), in the same order, which fails the
+   * shard in the fetch phase if the page takes that document (fetch/fetch-phase-failure.ts). The sections of the
+   * sub-phase that failed are null.
    */
-  fetchFailure?: WireException
+  fetchFailures?: Array<WireException | null>
   /** Each document's `_ignored` fields (fetch/ignored-fields.ts), in the same order; null when none has any. */
   ignored: string[][] | null
   /** With `suggest`: this shard's suggestions (suggest/term-suggester.ts). */
@@ -344,20 +345,24 @@ function searchShard(
     matchesElsewhere: (clause: IndexQuery, docId: number) =>
       shard.searcherIndex.explain(clause, docId).matched,
   }
+  const docIds = docs.map((doc) => doc.docId)
+  // ExplainPhase and HighlightPhase fail on one hit: each document's outcome apart (fetch/fetch-phase-failure.ts)
   const [explanations, explainNanos] = phaseTimed(() =>
-    parsed.explain ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs)) : null,
+    parsed.explain
+      ? docIds.map((docId) => runFetchSubPhase(() => explainDocument(shard.searcherIndex, query, docId, dfs)))
+      : null,
   )
-  const [highlights, highlightNanos] = phaseTimed(
-    () =>
-      highlight &&
-      withPercolatorHighlights(
-        docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
-        highlight,
-        percolated,
-        shard,
-        docs.map((doc) => doc.docId),
-      ),
-  )
+  const [highlights, highlightNanos] = phaseTimed(() => {
+    if (!highlight) return null
+    const perDocument = docs.map((doc, i) =>
+      runFetchSubPhase(() => highlightHit(highlight, hits[i]!.source, doc.docId)),
+    )
+    const values = perDocument.map((outcome) => outcome.value)
+    const percolator = runFetchSubPhase(() =>
+      withPercolatorHighlights(values, highlight, percolated, shard, docIds),
+    )
+    return { perDocument, percolator }
+  })
   const [matched, matchedNanos] = phaseTimed(() =>
     matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs),
   )
@@ -365,20 +370,17 @@ function searchShard(
   const suggest =
     parsed.suggest && skip === 0 ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex) : null
   const [nestedInnerHits, innerHitsNanos] = phaseTimed(() =>
-    executeNestedInnerHits(
-      shard,
-      mapping,
-      innerHits,
-      docs.map((doc) => doc.docId),
-    ),
+    runFetchSubPhase(() => executeNestedInnerHits(shard, mapping, innerHits, docIds)),
   )
   const [joinSections, joinInnerHitsNanos] = phaseTimed(() =>
-    executeJoinInnerHits(
-      joinInnerHits,
-      joinerOfFields(prepared.context.fields),
-      fetched,
-      (field) => prepared.context.shard?.bytesValues(field) ?? null,
-      (body) => innerHitsSearch(index, shard, request, analyze, body),
+    runFetchSubPhase(() =>
+      executeJoinInnerHits(
+        joinInnerHits,
+        joinerOfFields(prepared.context.fields),
+        fetched,
+        (field) => prepared.context.shard?.bytesValues(field) ?? null,
+        (body) => innerHitsSearch(index, shard, request, analyze, body),
+      ),
     ),
   )
   const [documentFields, fieldsNanos] = phaseTimed(() =>
@@ -389,11 +391,19 @@ function searchShard(
         withPercolatorSlots(
           fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
           percolated,
-          docs.map((doc) => doc.docId),
+          docIds,
         ),
       ),
     ),
   )
+  // FetchPhase's sub-phase order: explain, docvalue_fields, script_fields, fields, highlight, inner hits
+  const fetchFailures = documentFailures(docs.length, [
+    ...(explanations ? [{ perDocument: explanations }] : []),
+    { allDocuments: documentFields },
+    ...(highlights ? [{ perDocument: highlights.perDocument }, { allDocuments: highlights.percolator }] : []),
+    { allDocuments: nestedInnerHits },
+    { allDocuments: joinSections },
+  ])
   const profile = aggregationTimings && {
     query: profiledQueries(shard, query, postFilter, queryNanos, aggregationTimings, parsed),
     rewriteTime: rewriteNanos,
@@ -428,21 +438,24 @@ function searchShard(
       docs,
       aggregations: aggregations === null ? null : writeAggregations(aggregations),
       hits,
-      explanations,
-      highlights,
+      explanations: explanations && explanations.map((outcome) => outcome.value),
+      highlights: highlights && highlights.percolator.value,
       matchedQueries: matched,
       ignored,
       suggest,
-      nestedInnerHits,
-      ...(joinSections !== null ? { joinInnerHits: joinSections } : {}),
+      nestedInnerHits: nestedInnerHits.value,
+      ...(joinSections.value !== null ? { joinInnerHits: joinSections.value } : {}),
       documentFields: documentFields.value,
-      ...(documentFields.failure === null ? {} : { fetchFailure: documentFields.failure }),
+      ...(fetchFailures === null ? {} : { fetchFailures }),
       ...(profile ? { profile } : {}),
     },
   }
 }
 
-/** An inner hit's search of the shard (fetch/join-inner-hits.ts): `body` over the same view, scored alike. */
+/**
+ * An inner hit's search of the shard (fetch/join-inner-hits.ts): `body` over the same view, scored alike. InnerHitsPhase
+ * fetches all its hits, so any of them failing fails it.
+ */
 function innerHitsSearch(
   index: IndexService,
   shard: ShardSearcher,
@@ -453,7 +466,16 @@ function innerHitsSearch(
   const { shardIndex, now, dfs } = request
   const inner = searchShard(index, shard, { body, params: [], isCount: false, shardIndex, now, dfs }, analyze)
   if (inner.type !== 'query') throw new Error('an inner hits search counts nothing')
-  return inner.result
+  const { docs, fetchFailures } = inner.result
+  if (fetchFailures === undefined) return inner.result
+  const docIds = docs.map((doc) => doc.docId)
+  throw fromWireException(
+    fetchFailure(
+      docIds,
+      fetchFailures,
+      docIds.map((_, i) => i),
+    )!,
+  )
 }
 
 /**

@@ -96,6 +96,7 @@ describe('PUT and GET _cluster/settings', () => {
           'cluster.routing.rebalance.enable': 'all',
           'indices.lifecycle.poll_interval': '10m',
           'indices.recovery.max_bytes_per_sec': '40mb',
+          'search.default_allow_partial_results': 'true',
           'search.max_buckets': '65536',
         },
       },

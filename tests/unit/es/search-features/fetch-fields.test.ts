@@ -147,13 +147,14 @@ describe('docvalue_fields', () => {
     expect(uri.get('2')!.fields).toEqual({ n: [3], tag: ['c'] })
   })
 
-  it('fails the shard in the fetch phase on a text field, as its fielddata does', async () => {
+  it('fails the shard on a text field, as its fielddata does (in the query phase of a one-shard search)', async () => {
     const c = await cluster()
     const response = await c.send(1, 'GET', '/idx/_search', { docvalue_fields: ['title'] })
     expect(response.status).toBe(400)
     const error = errorOf(response.body) as ErrorBody & { phase: string }
     expect(error.type).toBe('search_phase_execution_exception')
-    expect(error.phase).toBe('fetch')
+    // SearchService.executeQueryPhase fetches a one-shard search's hits in its query phase
+    expect(error.phase).toBe('query')
     expect(error.root_cause[0]!.reason).toMatch(/^Fielddata is disabled on \[title\] in \[idx\]\./)
     // FetchPhase runs no sub-phase without hits to fetch
     expect(await search(c, { size: 0, docvalue_fields: ['title'] })).toMatchObject({

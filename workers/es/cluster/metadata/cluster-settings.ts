@@ -72,6 +72,7 @@ export const CLUSTER_TOTAL_SHARDS_PER_NODE = 'cluster.routing.allocation.total_s
 export const DESTRUCTIVE_REQUIRES_NAME = 'action.destructive_requires_name'
 export const LIFECYCLE_POLL_INTERVAL = 'indices.lifecycle.poll_interval'
 export const SEARCH_MAX_BUCKETS = 'search.max_buckets'
+export const SEARCH_DEFAULT_ALLOW_PARTIAL_RESULTS = 'search.default_allow_partial_results'
 export const CLUSTER_CONCURRENT_REBALANCE = 'cluster.routing.allocation.cluster_concurrent_rebalance'
 export const NODE_CONCURRENT_RECOVERIES = 'cluster.routing.allocation.node_concurrent_recoveries'
 export const NODE_CONCURRENT_INCOMING_RECOVERIES =
@@ -110,6 +111,7 @@ const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
   [DESTRUCTIVE_REQUIRES_NAME]: { defaultValue: 'true', validate: (value) => parseBoolean(value) },
   [LIFECYCLE_POLL_INTERVAL]: { defaultValue: '10m', validate: (value, key) => parsePositiveTime(value, key) },
   [SEARCH_MAX_BUCKETS]: { defaultValue: '65536', validate: (value, key) => parseIntAtLeast(value, key, 0) },
+  [SEARCH_DEFAULT_ALLOW_PARTIAL_RESULTS]: { defaultValue: 'true', validate: (value) => parseBoolean(value) },
   [CLUSTER_CONCURRENT_REBALANCE]: {
     defaultValue: '2',
     validate: (value, key) => parseIntAtLeast(value, key, -1),
@@ -283,6 +285,11 @@ export function maxShardsPerNode(state: ClusterState): number {
 
 export function lifecyclePollIntervalMillis(state: ClusterState): number {
   return parsePositiveTime(effective(state, LIFECYCLE_POLL_INTERVAL)!, LIFECYCLE_POLL_INTERVAL)
+}
+
+/** SearchService.DEFAULT_ALLOW_PARTIAL_SEARCH_RESULTS: what a search without allow_partial_search_results does. */
+export function defaultAllowPartialSearchResults(state: ClusterState): boolean {
+  return parseBoolean(effective(state, SEARCH_DEFAULT_ALLOW_PARTIAL_RESULTS)!)
 }
 
 export function destructiveRequiresName(state: ClusterState): boolean {

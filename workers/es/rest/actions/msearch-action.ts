@@ -5,7 +5,8 @@
  *   `request_cache`, `allow_partial_search_results`, `ccs_minimize_roundtrips`, `expand_wildcards`,
  *   `ignore_unavailable`, `allow_no_indices`, `ignore_throttled` (camelCase spellings too; any other key is
  *   "key [k] is not supported in the metadata section"), then the search body line; a header without its body
- *   line is dropped, as the reader stops there;
+ *   line is dropped, as the reader stops there; `allow_partial_search_results` is a strict boolean
+ *   (nodeBooleanValue: "Could not convert [null] to boolean" otherwise) that the search then reads as its parameter;
  * - the path's index and the `routing` / `search_type` parameters are each search's defaults;
  *   `max_concurrent_searches` must be positive;
  * - every body is parsed before any search runs: one bad body, or a body not ending with a newline, fails the
@@ -37,6 +38,7 @@ import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { executeSearch } from './search-actions.ts'
 import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
+import { parseBoolean } from '../../common/booleans.ts'
 
 export function registerMultiSearchAction(controller: RestController, context: RestContext): void {
   const msearch = (req: RestHandlerRequest) => guarded(() => runMultiSearch(context, req))
@@ -61,7 +63,6 @@ const ACCEPTED_KEYS = new Set([
   'ccsMinimizeRoundtrips',
   'request_cache',
   'requestCache',
-  'allow_partial_search_results',
   'ignore_throttled',
   'ignoreThrottled',
 ])
@@ -184,6 +185,7 @@ function readHeader(header: XContentObject | null, params: Map<string, string>):
     if (key === 'index' || key === 'indices') index = stringArray(value).join(',')
     else if (key === 'search_type' || key === 'searchType') params.set('search_type', scalar(value))
     else if (key === 'routing' || key === 'preference') params.set(key, scalar(value))
+    else if (key === 'allow_partial_search_results') params.set(key, String(nodeBooleanValue(scalar(value))))
     else if (INDICES_OPTIONS_KEYS.has(key)) params.set(key, stringArray(value).join(','))
     else if (INDICES_OPTIONS_SPELLINGS.has(key))
       params.set(INDICES_OPTIONS_SPELLINGS.get(key)!, stringArray(value).join(','))
@@ -191,6 +193,16 @@ function readHeader(header: XContentObject | null, params: Map<string, string>):
       throw illegalArgumentException(`key [${key}] is not supported in the metadata section`)
   }
   return index
+}
+
+/** XContentMapValues.nodeBooleanValue(value, null): readMultiLineFormat names no key. */
+function nodeBooleanValue(value: string): boolean {
+  try {
+    return parseBoolean(value)
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw illegalArgumentException('Could not convert [null] to boolean', error)
+  }
 }
 
 /** XContentMapValues.nodeStringArrayValue: a list's items, or a comma-separated string. */

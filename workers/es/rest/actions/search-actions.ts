@@ -33,7 +33,8 @@ import { parseSearchRequest, type ParsedSearch } from '../../search/search-reque
 import { expandHits, originalQuery, postFilterOf } from '../../search/collapse/expand-search-phase.ts'
 import { suggestResponse } from '../../search/suggest/suggest-reduce.ts'
 import { resolveIndexBoosts } from '../../search/indices-boost.ts'
-import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
+import { groupedFailures, searchPhaseFailure } from '../../search/shard-failures.ts'
+import { defaultAllowPartialSearchResults } from '../../cluster/metadata/cluster-settings.ts'
 import {
   executeDistributedSearch,
   type DistributedHit,
@@ -133,6 +134,7 @@ export async function executeSearch(
   isCount: boolean,
   started: number,
 ): Promise<{ body: { readonly [key: string]: JsonOut }; warnings: readonly string[] }> {
+  const allowPartial = allowPartialSearchResults(context, original.params)
   const req = await withTermsLookupsFetched(context, original, parsed)
   if (parsed.pit !== null) {
     validatePitSearch(req)
@@ -140,7 +142,7 @@ export async function executeSearch(
     const body = searchResponseBody(result, parsed, {
       scrollId: null,
       pitId: parsed.pit.id,
-      shards: shardsJson(result),
+      shards: shardsJson(result, allowPartial),
       took: context.clock.now() - started,
       withScores: withNamedQueryScores(req.params),
       typedKeys: typedKeys(req.params),
@@ -185,7 +187,7 @@ export async function executeSearch(
     searched,
     preference,
   )
-  const shards = shardsJson(result)
+  const shards = shardsJson(result, allowPartial)
   if (isCount) return { body: { count: result.count, _shards: shards }, warnings: parsed.deprecations }
   const { collapse } = parsed.request
   const innerHits =
@@ -240,10 +242,26 @@ export function typedKeys(params: ReadonlyMap<string, string>): boolean {
   return urlFlag(params, 'typed_keys') ?? false
 }
 
-/** `_shards`, with the failures grouped when some shards failed; every shard failed is the search's failure. */
-export function shardsJson(result: DistributedSearchResult): JsonOut {
+/**
+ * SearchRequest.allowPartialSearchResults: the `allow_partial_search_results` parameter (an `_msearch` header's
+ * key), else the cluster's search.default_allow_partial_results, as TransportSearchAction sets it (`_count` has no
+ * parameter: the cluster's).
+ */
+function allowPartialSearchResults(context: RestContext, params: ReadonlyMap<string, string>): boolean {
+  return (
+    urlFlag(params, 'allow_partial_search_results') ??
+    defaultAllowPartialSearchResults(context.client.cluster.state())
+  )
+}
+
+/**
+ * `_shards`, with the failures grouped when some shards failed; every shard failed is the search's failure, and so
+ * is any failure when partial results are not allowed (shard-failures.ts).
+ */
+export function shardsJson(result: DistributedSearchResult, allowPartial = true): JsonOut {
   const { shards, failures } = result
-  if (shards > 0 && failures.length === shards) throw allShardsFailed(failures, undefined, result.failedPhase)
+  const failure = searchPhaseFailure(shards, failures, result.failurePhases, allowPartial)
+  if (failure !== null) throw failure
   const failed = failures.length
   const shardsBody = { total: shards, successful: shards - failed, skipped: 0, failed }
   return failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
@@ -331,8 +349,8 @@ async function searchGroup(
     { body, params: [], isCount: false, now },
     parsed,
   )
-  if (result.shards > 0 && result.failures.length === result.shards)
-    throw allShardsFailed(result.failures, undefined, result.failedPhase)
+  const failure = searchPhaseFailure(result.shards, result.failures, result.failurePhases, true)
+  if (failure !== null) throw failure
   return { result, parsed }
 }
 
