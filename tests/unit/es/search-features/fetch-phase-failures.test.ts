@@ -34,7 +34,7 @@ const LONG = 'quick fox jumps over the lazy dog'
 
 /**
  * Two shards: questions q1 (short title) and q2 (a title past index.highlight.max_analyzed_offset) with q1's answer
- * on shard 0, question q3 with its answer on shard 1.
+ * on shard 0, question q3 with its answer on shard 1; the answers have no `n`.
  */
 async function cluster(shards = 2): Promise<TestCluster> {
   const { cluster } = await clusterWithIndex(1, {
@@ -52,8 +52,8 @@ async function cluster(shards = 2): Promise<TestCluster> {
     ['q1', zero, { title: 'quick fox', n: 1, rel: 'question' }],
     ['q2', zero, { title: LONG, n: 2, rel: 'question' }],
     ['q3', one, { title: 'quick cat', n: 3, rel: 'question' }],
-    ['a1', zero, { title: 'answer', n: 4, rel: { name: 'answer', parent: 'q1' } }],
-    ['a3', one, { title: 'answer', n: 5, rel: { name: 'answer', parent: 'q3' } }],
+    ['a1', zero, { title: 'answer', rel: { name: 'answer', parent: 'q1' } }],
+    ['a3', one, { title: 'answer', rel: { name: 'answer', parent: 'q3' } }],
   ]
   for (const [id, routing, doc] of docs)
     await cluster.json(1, 'PUT', `/idx/_doc/${id}?routing=${routing}`, doc)
@@ -76,7 +76,7 @@ async function searchError(c: TestCluster, body: object, query = ''): Promise<[n
   return [response.status, errorOf(response.body) as SearchError]
 }
 
-describe('fetch sub-phase failures', () => {
+describe('fetch sub-phase failures and phase names', () => {
   it("fail a shard's fetch only for the documents the page takes", async () => {
     const c = await cluster()
     // the page takes q1 alone: q2, past the limit on the same shard, is never fetched
@@ -115,6 +115,15 @@ describe('fetch sub-phase failures', () => {
     expect(response._shards).toMatchObject({ total: 2, successful: 1, failed: 1 })
     expect(response._shards.failures![0]!.reason.reason).toMatch(/^Fielddata is disabled on \[title\]/)
     expect(response.hits.hits).toEqual([])
+  })
+
+  it('names the query phase after a DFS round dfs_query (DfsQueryPhase)', async () => {
+    const c = await cluster()
+    const scored = { query: { function_score: { field_value_factor: { field: 'n' } } } }
+    const [status, error] = await searchError(c, scored, '?search_type=dfs_query_then_fetch')
+    expect(status).toBe(500)
+    expect(error).toMatchObject({ reason: 'all shards failed', phase: 'dfs_query' })
+    expect(error.root_cause[0]!.reason).toBe('Missing value for field [n]')
   })
 })
 
