@@ -57,6 +57,7 @@ import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
 import { registerBulkAction } from './rest/actions/bulk-action.ts'
 import { registerStoredScriptActions } from './rest/actions/stored-script-actions.ts'
+import { registerSynonymsActions } from './rest/actions/synonyms-actions.ts'
 import { registerPainlessExecuteAction } from './rest/actions/painless-execute-action.ts'
 import { registerSearchTemplateActions } from './rest/actions/search-template-actions.ts'
 import { registerUpdateAction } from './rest/actions/update-action.ts'
@@ -335,6 +336,7 @@ export class EsNode implements EsNodeApi {
     registerRankEvalAction(controller, context)
     registerSearchTemplateActions(controller, context)
     registerStoredScriptActions(controller, context)
+    registerSynonymsActions(controller, context)
     registerPainlessExecuteAction(controller, context)
     registerExplainAction(controller, context)
     registerTermVectorsAction(controller, context)

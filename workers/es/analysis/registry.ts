@@ -205,17 +205,43 @@ function shingleFilter(settings: AnalysisSettings, limits: AnalysisLimits): Toke
   })
 }
 
-function synonymFilter(name: 'synonym' | 'synonym_graph', settings: AnalysisSettings): TokenFilter {
-  if (settings['synonyms_path'] !== undefined || settings['synonyms_set'] !== undefined) {
-    throw new IllegalArgumentException(
-      '[synonyms_path] and [synonyms_set] are not supported: the playground takes inline [synonyms] only',
-    )
-  }
+/** The rules of a synonyms set by its id (an empty list for a set that does not exist). */
+export type SynonymsSetRules = (setId: string) => readonly string[]
+
+export const NO_SYNONYMS_SETS: SynonymsSetRules = () => []
+
+/**
+ * SynonymTokenFilterFactory: rules from `synonyms` first, then from `synonyms_set` (the cluster's synonyms sets,
+ * only for `updateable: true` filters, which make the filter search-time only and lenient by default: ES reads the
+ * set when the analyzer chain is built), then `synonyms_path` (refused: no config directory).
+ */
+function synonymFilter(
+  name: 'synonym' | 'synonym_graph',
+  settings: AnalysisSettings,
+  synonymsSets: SynonymsSetRules,
+): TokenFilter {
   const format = stringSetting(settings, 'format') ?? 'solr'
   if (format !== 'solr')
     throw new IllegalArgumentException(`synonym format [${format}] is not supported: use solr`)
-  const rules = listSetting(settings, 'synonyms')
-  if (!rules) {
+  const updateable = boolSetting(settings, 'updateable', false)
+  const inline = listSetting(settings, 'synonyms')
+  const setId = stringSetting(settings, 'synonyms_set')
+  let rules: () => readonly string[]
+  if (inline) rules = () => inline
+  else if (setId !== undefined) {
+    rules = () => {
+      if (!updateable) {
+        throw new IllegalArgumentException(
+          "Can't apply [synonyms_set]! Loading synonyms from index is supported only for search time synonyms!",
+        )
+      }
+      return synonymsSets(setId)
+    }
+  } else if (settings['synonyms_path'] !== undefined) {
+    throw new IllegalArgumentException(
+      '[synonyms_path] is not supported: the playground takes inline [synonyms] or a [synonyms_set] only',
+    )
+  } else {
     throw new IllegalArgumentException(
       'synonym requires either `synonyms`,`synonyms_set`, or `synonyms_path` to be configured',
     )
@@ -223,7 +249,7 @@ function synonymFilter(name: 'synonym' | 'synonym_graph', settings: AnalysisSett
   return new SynonymFilterFactory(name, {
     rules,
     expand: boolSetting(settings, 'expand', true),
-    lenient: boolSetting(settings, 'lenient', false),
+    lenient: boolSetting(settings, 'lenient', updateable),
   })
 }
 
@@ -344,6 +370,7 @@ export function getTokenFilter(
   name: string,
   settings: AnalysisSettings = {},
   limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS,
+  synonymsSets: SynonymsSetRules = NO_SYNONYMS_SETS,
 ): TokenFilter | null {
   switch (name) {
     case 'lowercase':
@@ -386,7 +413,7 @@ export function getTokenFilter(
       return shingleFilter(settings, limits)
     case 'synonym':
     case 'synonym_graph':
-      return synonymFilter(name, settings)
+      return synonymFilter(name, settings, synonymsSets)
     case 'porter_stem':
       return porterStemTokenFilter()
     case 'kstem':

@@ -8,6 +8,7 @@
 import { indexTokens, type Analyzer, type TermSink } from '../analysis/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
 import { IndexAnalyzers } from '../analysis/custom/index-analyzers.ts'
+import type { SynonymsSetRules } from '../analysis/registry.ts'
 import { IllegalArgumentException } from '../analysis/token-list.ts'
 import { illegalArgumentException, mapperParsingException } from '../errors/index.ts'
 import type { FieldMapping, Mapping } from './mapper/mapping.ts'
@@ -20,9 +21,14 @@ const ANALYZER_PARAMETERS = ['analyzer', 'search_analyzer', 'search_quote_analyz
 export class IndexAnalysis {
   readonly analyzers: IndexAnalyzers
 
-  /** Throws ES's illegal_argument_exception for settings that do not build. */
-  constructor(settings: IndexAnalysisSettings | undefined) {
-    this.analyzers = asEsError(() => new IndexAnalyzers(settings?.analysis ?? {}, settings?.limits))
+  /**
+   * Throws ES's illegal_argument_exception for settings that do not build. `synonymsSets` gives the rules of the
+   * synonyms sets its filters read (none where the index is only validated, as ES reads empty sets then).
+   */
+  constructor(settings: IndexAnalysisSettings | undefined, synonymsSets?: SynonymsSetRules) {
+    this.analyzers = asEsError(
+      () => new IndexAnalyzers(settings?.analysis ?? {}, settings?.limits, synonymsSets),
+    )
   }
 
   /** The TextAnalyzer queries use: `default` is the index's default analyzer. */

@@ -33,6 +33,21 @@ import { IndexAnalysis } from './index-analysis.ts'
 import { concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
 import { LENIENT_EXPAND_OPEN } from '../cluster/metadata/indices-options.ts'
 import { percolatorQueryCheck } from '../search/queries/percolator-query-check.ts'
+import type { SynonymsSets } from '../synonyms/synonyms-metadata.ts'
+import { synonymsSetsUsed } from '../synonyms/reload-analyzers.ts'
+
+/** The index's analysis over the synonyms sets its filters read. */
+function indexAnalysis(metadata: IndexMetadata, synonymsSets: SynonymsSets): IndexAnalysis {
+  return new IndexAnalysis(metadata.analysis, (setId) =>
+    (Object.hasOwn(synonymsSets, setId) ? synonymsSets[setId]! : []).map((rule) => rule.synonyms),
+  )
+}
+
+/** The rules of the synonyms sets the index's filters read, as one comparable text. */
+function synonymsRulesRead(metadata: IndexMetadata, synonymsSets: SynonymsSets): string {
+  const used = synonymsSetsUsed(metadata.analysis?.analysis ?? {})
+  return JSON.stringify(used.map((setId) => synonymsSets[setId] ?? null))
+}
 
 /** The nested documents' doc values of a document without nested documents (most): shared, never written. */
 const NO_NESTED_DOC_VALUES: BlockDocValues['nested'] = []
@@ -56,13 +71,20 @@ export class IndexService {
   readonly shards = new Map<number, IndexShard>()
   private analyzers: IndexAnalysis
   private mappers: IndexMapperSettings
+  /** The rules of the synonyms sets the analyzers were built with, of the sets the index's filters read. */
+  private synonymsRules: string
 
-  /** `clusterIndices`: every index of the applied cluster state (this one's alone when not given). */
+  /**
+   * `clusterIndices`: every index of the applied cluster state (this one's alone when not given); `synonymsSets`:
+   * the cluster's synonyms sets, which its synonym filters may read.
+   */
   constructor(
     public metadata: IndexMetadata,
     private readonly clusterIndices: () => readonly IndexMetadata[] = () => [this.metadata],
+    synonymsSets: SynonymsSets = {},
   ) {
-    this.analyzers = new IndexAnalysis(metadata.analysis)
+    this.analyzers = indexAnalysis(metadata, synonymsSets)
+    this.synonymsRules = synonymsRulesRead(metadata, synonymsSets)
     this.mappers = this.mapperSettings(metadata)
   }
 
@@ -76,11 +98,20 @@ export class IndexService {
     return { ...mapperSettings(metadata), percolatorQueries: percolatorQueryCheck(this) }
   }
 
-  /** Follows the cluster state's newest settings and mapping. */
-  updateMetadata(metadata: IndexMetadata): void {
-    // Each applied cluster state is a fresh copy: rebuild the analyzers only when their settings changed.
-    if (JSON.stringify(metadata.analysis) !== JSON.stringify(this.metadata.analysis))
-      this.analyzers = new IndexAnalysis(metadata.analysis)
+  /**
+   * Follows the cluster state's newest settings, mapping and synonyms sets. Each applied cluster state is a fresh
+   * copy: the analyzers are rebuilt only when their settings or the rules of a synonyms set they read changed (the
+   * reload of ReloadAnalyzers, which the synonyms APIs ask for after each change of a set).
+   */
+  updateMetadata(metadata: IndexMetadata, synonymsSets: SynonymsSets = {}): void {
+    const synonymsRules = synonymsRulesRead(metadata, synonymsSets)
+    if (
+      JSON.stringify(metadata.analysis) !== JSON.stringify(this.metadata.analysis) ||
+      synonymsRules !== this.synonymsRules
+    ) {
+      this.analyzers = indexAnalysis(metadata, synonymsSets)
+      this.synonymsRules = synonymsRules
+    }
     this.metadata = metadata
     this.mappers = this.mapperSettings(metadata)
   }

@@ -22,6 +22,7 @@
  *   operations (as InternalEngine.recoverFromTranslog and peer recovery's finalize do); a copy the state lists
  *   as active but this node does not hold is reported failed.
  */
+import { synonymsSets } from '../synonyms/synonyms-metadata.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
@@ -96,7 +97,7 @@ export class IndicesClusterStateService {
     }
     for (const metadata of Object.values(state.metadata.indices)) {
       const known = this.indices.get(metadata.name)?.metadata
-      const index = this.indices.follow(esIndexMetadata(metadata))
+      const index = this.indices.follow(esIndexMetadata(metadata), synonymsSets(state))
       if (known?.uuid === index.metadata.uuid && isClosed(known) !== isClosed(index.metadata))
         this.deps.freeReaderContexts(index.metadata.uuid)
       const assigned = new Map<number, ShardRouting>()

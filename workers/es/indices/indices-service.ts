@@ -11,6 +11,7 @@
  * The stored copies are what the node reports to the master when it joins, so that a primary is only ever
  * assigned where an in-sync copy is on disk.
  */
+import type { SynonymsSets } from '../synonyms/synonyms-metadata.ts'
 import type { Storage, StorageOp } from '../../storage/storage.ts'
 import { openEnvelope, sealEnvelope } from '../../storage/envelope.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
@@ -134,15 +135,19 @@ export class IndicesService {
     return this.stored.get(`${uuid}/${shard}`)
   }
 
-  /** The index as the cluster state now describes it: created, or its metadata updated. */
-  follow(metadata: IndexMetadata): IndexService {
+  /** The index as the cluster state now describes it (with the cluster's synonyms sets): created, or updated. */
+  follow(metadata: IndexMetadata, synonymsSets: SynonymsSets): IndexService {
     const existing = this.indices.get(metadata.name)
     if (existing && existing.metadata.uuid === metadata.uuid) {
-      existing.updateMetadata(metadata)
+      existing.updateMetadata(metadata, synonymsSets)
       return existing
     }
     existing?.close()
-    const index = new IndexService(metadata, () => [...this.indices.values()].map((known) => known.metadata))
+    const index = new IndexService(
+      metadata,
+      () => [...this.indices.values()].map((known) => known.metadata),
+      synonymsSets,
+    )
     this.indices.set(metadata.name, index)
     return index
   }

@@ -379,6 +379,14 @@ export const REST_API_PARAMS = {
   put_script: ['id', 'context', ...ACKED],
   get_script: ['id', 'master_timeout'],
   delete_script: ['id', ...ACKED],
+  // synonyms (RestPutSynonymsAction ... RestDeleteSynonymRuleAction, ES 8.17)
+  'synonyms.put_synonym': ['id'],
+  'synonyms.get_synonym': ['id', 'from', 'size'],
+  'synonyms.delete_synonym': ['id'],
+  'synonyms.get_synonyms_sets': ['from', 'size'],
+  'synonyms.put_synonym_rule': ['set_id', 'rule_id'],
+  'synonyms.get_synonym_rule': ['set_id', 'rule_id'],
+  'synonyms.delete_synonym_rule': ['set_id', 'rule_id'],
   scripts_painless_execute: [],
   // tasks
   'tasks.list': [

@@ -15,7 +15,9 @@ import {
   getCharFilter,
   getTokenFilter,
   getTokenizer,
+  NO_SYNONYMS_SETS,
   type AnalysisLimits,
+  type SynonymsSetRules,
 } from '../registry.ts'
 import { KeywordTokenizer } from '../tokenizers/keyword-tokenizer.ts'
 import { IllegalArgumentException, type TokenFilter, type Tokenizer } from '../token-list.ts'
@@ -68,9 +70,10 @@ function build(
   type: string,
   settings: AnalysisSettings,
   limits: AnalysisLimits,
+  synonymsSets: SynonymsSetRules = NO_SYNONYMS_SETS,
 ): Component | null {
   if (kind === 'tokenizer') return getTokenizer(type, settings, limits)
-  if (kind === 'filter') return getTokenFilter(type, settings, limits)
+  if (kind === 'filter') return getTokenFilter(type, settings, limits, synonymsSets)
   return getCharFilter(type, settings)
 }
 
@@ -103,10 +106,14 @@ export class IndexAnalyzers {
   private readonly analyzers = new Map<string, Analyzer>()
   private readonly normalizers = new Map<string, CustomAnalyzer>()
   private readonly builtIns = new Map<string, Analyzer | null>()
-  /** `analysis` null is the global scope (no index): only built-ins, and ES's "global" error texts. */
+  /**
+   * `analysis` null is the global scope (no index): only built-ins, and ES's "global" error texts. `synonymsSets`
+   * gives the rules of the synonyms sets the index's synonym filters name.
+   */
   constructor(
     private readonly analysis: AnalysisSettings | null,
     private readonly limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS,
+    synonymsSets: SynonymsSetRules = NO_SYNONYMS_SETS,
   ) {
     const definitions = analysis ?? {}
     for (const kind of ['char_filter', 'tokenizer', 'filter'] as const) {
@@ -118,7 +125,7 @@ export class IndexAnalyzers {
             `${kind} [${name}] must specify either an analyzer type, or a tokenizer`,
           )
         }
-        const component = build(kind, type, settings, limits)
+        const component = build(kind, type, settings, limits, synonymsSets)
         if (!component) throw new IllegalArgumentException(`Unknown ${kind} type [${type}] for [${name}]`)
         built.set(name, { name, type, component })
       }

@@ -13,7 +13,8 @@ import type { TokenFilter } from '../token-list.ts'
 import { parseSolrSynonyms, WORD_SEPARATOR, type SynonymEntry, type SynonymMap } from './solr-synonyms.ts'
 
 export interface SynonymOptions {
-  rules: readonly string[]
+  /** Read when the filter is bound to an analyzer chain (a synonyms set's rules as they are then). */
+  rules: () => readonly string[]
   expand: boolean
   lenient: boolean
 }
@@ -36,7 +37,7 @@ export class SynonymFilterFactory implements ChainAwareFilter {
   ) {}
 
   forChain(analyze: (text: string) => string[]): TokenFilter {
-    const map = parseSolrSynonyms(this.options.rules, this.options.expand, this.options.lenient, analyze)
+    const map = parseSolrSynonyms(this.options.rules(), this.options.expand, this.options.lenient, analyze)
     return new SynonymFilter(this.name, map)
   }
 

@@ -55,6 +55,12 @@ export function checkBlock(state: ClusterState, task: MetadataTask): EsException
       return liftsClusterBlock(task.update) ? null : globalBlockedException(state, 'METADATA_WRITE')
     case 'restore_snapshot':
       return globalBlockedException(state, 'METADATA_WRITE') ?? globalBlockedException(state, 'WRITE')
+    // the synonyms APIs write documents of the .synonyms system index
+    case 'put_synonyms_set':
+    case 'delete_synonyms_set':
+    case 'put_synonym_rule':
+    case 'delete_synonym_rule':
+      return globalBlockedException(state, 'WRITE')
     case 'put_pipeline':
     case 'delete_pipeline':
     case 'put_index_template':

@@ -73,6 +73,9 @@ import {
   type OperationMode,
 } from '../../ilm/index-lifecycle-metadata.ts'
 import { withAnalysisChanges, type AnalysisChanges } from './analysis-settings-update.ts'
+import type { SynonymRule } from '../../synonyms/synonym-rule.ts'
+import { deleteSynonymRule, putSynonymRule, putSynonymsSet } from '../../synonyms/synonyms-metadata.ts'
+import { deleteUnusedSynonymsSet } from '../../synonyms/delete-synonyms-set.ts'
 import {
   deleteRepositories,
   putRepository,
@@ -137,6 +140,11 @@ export type MetadataTask =
   /** ScriptService.putStoredScript / deleteStoredScript. */
   | { type: 'put_stored_script'; id: string; source: StoredScriptSource }
   | { type: 'delete_stored_script'; id: string }
+  /** SynonymsManagementAPIService: a synonyms set replaced, one rule put or deleted, a set deleted. */
+  | { type: 'put_synonyms_set'; id: string; rules: SynonymRule[] }
+  | { type: 'delete_synonyms_set'; id: string }
+  | { type: 'put_synonym_rule'; setId: string; rule: SynonymRule }
+  | { type: 'delete_synonym_rule'; setId: string; ruleId: string }
   /** MetadataCreateDataStreamService; `ifMissing`: created by a write, which another may have done. */
   | { type: 'create_data_stream'; created: NewDataStream; ifMissing: boolean }
   /** MetadataDataStreamsService.deleteDataStreams: each with its backing indices. */
@@ -305,6 +313,14 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       return putStoredScript(state, task.id, task.source)
     case 'delete_stored_script':
       return deleteStoredScript(state, task.id)
+    case 'put_synonyms_set':
+      return putSynonymsSet(state, task.id, task.rules)
+    case 'delete_synonyms_set':
+      return deleteUnusedSynonymsSet(state, task.id)
+    case 'put_synonym_rule':
+      return putSynonymRule(state, task.setId, task.rule)
+    case 'delete_synonym_rule':
+      return deleteSynonymRule(state, task.setId, task.ruleId)
     case 'put_lifecycle':
       return putLifecyclePolicy(state, task.name, task.policy, now)
     case 'delete_lifecycle':

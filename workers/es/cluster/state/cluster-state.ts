@@ -18,6 +18,7 @@ import type { LicensesMetadata } from '../../license/license.ts'
 import type { StoredScriptSource } from '../metadata/script-metadata.ts'
 import type { IndexLifecycleMetadata } from '../../ilm/index-lifecycle-metadata.ts'
 import type { RepositoryMetadata } from '../../repositories/repositories-metadata.ts'
+import type { SynonymRule } from '../../synonyms/synonym-rule.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -72,6 +73,8 @@ export interface ClusterState {
     readonly ilm?: IndexLifecycleMetadata
     /** RepositoriesMetadata: the snapshot repositories, in the order first put (absent: none yet). */
     readonly repositories?: readonly RepositoryMetadata[]
+    /** The synonyms sets by id, each its rules sorted by id (synonyms/synonyms-metadata.ts; absent: none yet). */
+    readonly synonymsSets?: Readonly<Record<string, readonly SynonymRule[]>>
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>
