@@ -69,6 +69,7 @@ export function readGenericValue(wire: GenericValueWire): Value {
   if ('num' in wire) {
     const { num, value } = wire
     if (num === 'long') return Num.long(BigInt(value))
+    if (num === 'char') return Num.char(Number(value))
     return num === 'int'
       ? Num.int(Number(value))
       : num === 'float'

@@ -14,7 +14,7 @@ const DEFAULTS: Readonly<Record<string, Value>> = {
   int: Num.int(0),
   byte: Num.int(0),
   short: Num.int(0),
-  char: Num.int(0),
+  char: Num.char(0),
   long: Num.long(0n),
   float: Num.float(0),
   double: Num.double(0),

@@ -23,8 +23,8 @@ import { Num } from './painless-values.ts'
 import { ScriptCompileError } from './script-errors.ts'
 export const TYPES = new Set([
   'def', 'int', 'long', 'float', 'double', 'boolean', 'byte', 'short', 'char', 'String', 'Object', 'List',
-  'ArrayList', 'Map', 'HashMap', 'Number', 'Integer', 'Long', 'Float', 'Double', 'Boolean', 'Collection', 'Pattern',
-  'Matcher',
+  'ArrayList', 'Map', 'HashMap', 'Number', 'Integer', 'Long', 'Float', 'Double', 'Boolean', 'Character', 'Collection',
+  'Pattern', 'Matcher',
 ]) // prettier-ignore
 const STATIC_TYPES = new Set([
   'Math',
@@ -35,6 +35,7 @@ const STATIC_TYPES = new Set([
   'Double',
   'String',
   'Boolean',
+  'Character',
   'Collections',
   'Collectors',
   'TextStyle',

@@ -2,7 +2,8 @@
  * The methods and static members a script may call (Painless' allowlist, the part course notes use), each
  * as the JDK defines it:
  *
- * - String: length, isEmpty, substring, charAt (a one-char String), indexOf, lastIndexOf, contains,
+ * - String: length, isEmpty, substring, charAt (a char), toCharArray, indexOf and lastIndexOf (of a String, or of
+ *   a char or code point), contains,
  *   startsWith, endsWith, toLowerCase, toUpperCase, trim, replace, equals, equalsIgnoreCase, compareTo,
  *   splitOnToken (Painless' augmentation), replaceAll / replaceFirst with a Pattern and a Function (painless-regex.ts),
  *   toString;
@@ -12,7 +13,8 @@
  *   clear, toString;
  * - the methods that take lambdas and method references (List.removeIf/forEach/sort/stream, Map.computeIfAbsent,
  *   ..., Collections.sort, Collectors): painless-lambdas.ts;
- * - Number: intValue, longValue, floatValue, doubleValue, toString; any object: equals, toString;
+ * - Number: intValue, longValue, floatValue, doubleValue, toString; Character: painless-character.ts; any object:
+ *   equals, toString;
  * - statics: Math (abs, max, min, pow, sqrt, cbrt, log, log10, log1p, exp, floor, ceil, round, signum, sin,
  *   cos, tan, asin, acos, atan, atan2, hypot, toRadians, toDegrees, PI, E), Integer/Long/Double/Float
  *   (parseX, valueOf, MAX_VALUE, MIN_VALUE), String.valueOf and String.join, Boolean.parseBoolean, Pattern.quote; the java.time
@@ -26,7 +28,8 @@ import { parseJavaDouble } from '../../net/java-double.ts'
 import { movingFunction } from './moving-functions.ts'
 import { javaFloatToString } from '../xcontent/index.ts'
 import { assignable, cast, javaEquals } from './painless-operators.ts'
-import { HostObject, Num, className, javaString, mapKeys, type Value } from './painless-values.ts'
+import { HostObject, JavaArray, Num, className, javaString, mapKeys, type Value } from './painless-values.ts'
+import { CHARACTER_CONSTANTS, characterMethod, characterStatic } from './painless-character.ts'
 import { JavaException, classCast, illegalArgument, nullPointer } from './script-errors.ts'
 import { JAVA_TIME_CONSTANTS, javaTimeStatic } from './java-time.ts'
 import { replaceWithFunction } from './painless-regex.ts'
@@ -41,7 +44,7 @@ function outOfBounds(index: number, length: number): JavaException {
 }
 
 function int(value: Value): number {
-  if (value instanceof Num && value.kind === 'int') return value.value
+  if (value instanceof Num && (value.kind === 'int' || value.kind === 'char')) return value.value
   throw classCast(`Cannot cast ${className(value)} to java.lang.Integer`)
 }
 
@@ -49,6 +52,12 @@ function text(value: Value): string {
   if (typeof value === 'string') return value
   if (value === null) throw nullPointer('Cannot invoke "String.length()" because "str" is null')
   throw classCast(`Cannot cast ${className(value)} to java.lang.String`)
+}
+
+/** indexOf's needle: a String, or the code point of an `int ch` (a char widening to one). */
+function needle(value: Value): string {
+  if (!(value instanceof Num && (value.kind === 'int' || value.kind === 'char'))) return text(value)
+  return value.value >= 0 && value.value <= 0x10ffff ? String.fromCodePoint(value.value) : '\uffff\uffff'
 }
 
 function key(value: Value): string {
@@ -91,14 +100,19 @@ function stringMethod(self: string, name: string, args: readonly Value[]): Value
           `Index ${i} out of bounds for length ${self.length}`,
         )
       }
-      return self[i]!
+      return Num.char(self.charCodeAt(i))
     }
+    case 'toCharArray/0':
+      return new JavaArray(
+        'char[]',
+        [...Array(self.length).keys()].map((i) => Num.char(self.charCodeAt(i))),
+      )
     case 'indexOf/1':
-      return Num.int(self.indexOf(text(a)))
+      return Num.int(self.indexOf(needle(a)))
     case 'indexOf/2':
-      return Num.int(self.indexOf(text(a), int(b)))
+      return Num.int(self.indexOf(needle(a), int(b)))
     case 'lastIndexOf/1':
-      return Num.int(self.lastIndexOf(text(a)))
+      return Num.int(self.lastIndexOf(needle(a)))
     case 'contains/1':
       return self.includes(text(a))
     case 'startsWith/1':
@@ -219,6 +233,7 @@ function mapMethod(self: Map<string, Value>, name: string, args: readonly Value[
 }
 
 function numberMethod(self: Num, name: string, args: readonly Value[]): Value | undefined {
+  if (self.kind === 'char') return characterMethod(self, name, args)
   if (args.length !== 0) return undefined
   const converted: Record<string, string> = {
     intValue: 'int',
@@ -313,6 +328,7 @@ const CONSTANTS: Record<string, Value> = {
   'Double.MAX_VALUE': Num.double(Number.MAX_VALUE),
   'Double.MIN_VALUE': Num.double(Number.MIN_VALUE),
   'Float.MAX_VALUE': Num.float(3.4028234663852886e38),
+  ...CHARACTER_CONSTANTS,
   ...JAVA_TIME_CONSTANTS,
 }
 
@@ -368,6 +384,9 @@ export function callStatic(type: string, name: string, args: readonly Value[] | 
   } else if (type === 'Pattern' && name === 'quote' && args.length === 1) {
     // Pattern.quote: the text between \Q and \E, any \E in it closed and reopened
     return '\\Q' + text(args[0]!).split('\\E').join('\\E\\\\E\\Q') + '\\E'
+  } else if (type === 'Character') {
+    const result = characterStatic(name, args)
+    if (result !== undefined) return result
   } else if (type === 'Boolean' && name === 'parseBoolean' && args.length === 1) {
     return typeof args[0] === 'string' && args[0].toLowerCase() === 'true'
   }

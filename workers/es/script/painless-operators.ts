@@ -1,14 +1,18 @@
 /**
  * Painless' operators over `def` values (lang-painless's DefMath and the casting rules of AnalyzerCaster):
  *
- * - binary numeric promotion: double if either side is a double, else float, else long, else int; int and
+ * - binary numeric promotion: double if either side is a double, else float, else long, else int (a char is
+ *   promoted to int, in unary operations too); int and
  *   long arithmetic wraps as Java's does, `/` and `%` by zero throw ArithmeticException "/ by zero", float
  *   results are rounded to float;
  * - `+` with a String on either side concatenates String.valueOf of the other;
  * - shifts take the left side's type; `& | ^` work on integers and on booleans;
  * - `==` is Object.equals after numeric promotion (1 == 1.0), `===` identity (numbers and strings by value);
- * - casts: explicit ones narrow numbers as Java does (a double to int truncates and saturates, NaN is 0); the
- *   implicit conversion of a declaration or assignment only widens (int → long → float → double).
+ * - casts (AnalyzerCaster's legal casts, Def's defTo*Implicit/Explicit for values held as def): explicit ones narrow
+ *   numbers as Java does (a double to int truncates and saturates, NaN is 0; to char, the int's low 16 bits), make a
+ *   one-character String a char (Utility.StringTochar) and a char a String; the implicit conversion of a
+ *   declaration or assignment only widens (char → int → long → float → double; nothing becomes a char implicitly
+ *   but a char).
  *
  * A wrong operand type is a ClassCastException "Cannot apply [op] operation to types [A] and [B].", a null one
  * a NullPointerException.
@@ -24,8 +28,9 @@ import {
   type Value,
 } from './painless-values.ts'
 import { JavaException, classCast, nullPointer } from './script-errors.ts'
+import { stringToChar } from './painless-character.ts'
 
-const RANK: Record<NumKind, number> = { int: 0, long: 1, float: 2, double: 3 }
+const RANK: Record<NumKind, number> = { char: 0, int: 0, long: 1, float: 2, double: 3 }
 const KINDS: readonly NumKind[] = ['int', 'long', 'float', 'double']
 
 function promote(a: Num, b: Num): NumKind {
@@ -83,7 +88,7 @@ function integral(op: string, a: Value, b: Value): [Num, Num] {
 
 function shift(op: string, a: Num, b: Num): Num {
   const distance = Number(b.exact)
-  if (a.kind === 'int') {
+  if (a.kind === 'int' || a.kind === 'char') {
     const x = a.value
     return Num.int(op === '<<' ? x << distance : op === '>>' ? x >> distance : x >>> distance)
   }
@@ -185,12 +190,13 @@ export function truthy(value: Value): boolean {
   throw classCast(`Cannot cast ${className(value)} to java.lang.Boolean`)
 }
 
-export function unary(op: '!' | '~' | '-' | '+', value: Value): Value {
-  if (op === '!') return !truthy(value)
-  if (!(value instanceof Num)) {
-    if (value === null) throw nullPointer(`Cannot apply [${op}] to a null value`)
-    throw classCast(`Cannot apply [${op}] operation to type [${className(value)}].`)
+export function unary(op: '!' | '~' | '-' | '+', operand: Value): Value {
+  if (op === '!') return !truthy(operand)
+  if (!(operand instanceof Num)) {
+    if (operand === null) throw nullPointer(`Cannot apply [${op}] to a null value`)
+    throw classCast(`Cannot apply [${op}] operation to type [${className(operand)}].`)
   }
+  const value = operand.kind === 'char' ? Num.int(operand.value) : operand
   if (op === '+') return value
   if (op === '~') {
     if (!value.integral) throw classCast(`Cannot apply [~] operation to type [${className(value)}].`)
@@ -204,7 +210,8 @@ export function unary(op: '!' | '~' | '-' | '+', value: Value): Value {
 const NUMERIC_TYPES: Record<string, NumKind> = {
   byte: 'int',
   short: 'int',
-  char: 'int',
+  char: 'char',
+  Character: 'char',
   int: 'int',
   Integer: 'int',
   long: 'long',
@@ -231,6 +238,8 @@ function toKind(value: Num, kind: NumKind): Num {
       return Num.int(Number(BigInt.asIntN(32, value.integral ? value.exact : narrowed(value.value, 32))))
     case 'long':
       return Num.long(value.integral ? value.exact : narrowed(value.value, 64))
+    case 'char':
+      return Num.char(Number(BigInt.asUintN(16, value.integral ? value.exact : narrowed(value.value, 32))))
     case 'float':
       return Num.float(value.value)
     default:
@@ -275,7 +284,7 @@ function isType(value: Value, type: string): boolean {
     case 'HashMap':
       return value instanceof Map
     case 'Number':
-      return value instanceof Num
+      return value instanceof Num && value.kind !== 'char'
     default:
       return value instanceof Num && value.kind === NUMERIC_TYPES[type]
   }
@@ -291,22 +300,31 @@ export function instanceOf(value: Value, type: string): boolean {
 /** An explicit cast `(type) value`. */
 export function cast(type: string, value: Value): Value {
   const kind = NUMERIC_TYPES[type]
+  if (kind === 'char' && typeof value === 'string') return stringToChar(value)
+  if (type === 'String' && value instanceof Num && value.kind === 'char') return javaString(value)
   if (kind !== undefined && value instanceof Num) {
     const converted = toKind(value, kind)
     if (type === 'byte' || type === 'short') {
       return Num.int(Number(BigInt.asIntN(type === 'byte' ? 8 : 16, converted.exact)))
     }
-    return type === 'char' ? Num.int(Number(BigInt.asUintN(16, converted.exact))) : converted
+    return converted
   }
   if (value === null && (kind === undefined || type !== type.toLowerCase())) return null
   if (kind === undefined && isType(value, type)) return value
   throw castError(value, type)
 }
 
+/** Whether a `from` value converts implicitly to `type` (of kind `to`): a char only to itself and int and wider. */
+function widens(from: NumKind, type: string, to: NumKind): boolean {
+  if (to === 'char') return from === 'char'
+  if (from === 'char') return type !== 'byte' && type !== 'short'
+  return RANK[from] <= RANK[to]
+}
+
 /** The implicit conversion of a value stored into a variable of `type`: widening only. */
 export function assignable(type: string, value: Value): Value {
   const kind = NUMERIC_TYPES[type]
-  if (kind !== undefined && value instanceof Num && RANK[value.kind] <= RANK[kind]) return toKind(value, kind)
+  if (kind !== undefined && value instanceof Num && widens(value.kind, type, kind)) return toKind(value, kind)
   if (kind !== undefined && value === null && type === type.toLowerCase()) throw castError(value, type)
   if (kind === undefined && (value === null || isType(value, type))) return value
   throw castError(value, type)

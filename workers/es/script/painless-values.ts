@@ -3,7 +3,9 @@
  *
  * - `null`, `boolean` (java.lang.Boolean), `string` (java.lang.String);
  * - Num: a boxed int, long, float or double (the `def` values DefMath promotes between): an int is a 32-bit
- *   integer, a long a 64-bit bigint (also kept as its nearest double), a float a Math.fround'ed double;
+ *   integer, a long a 64-bit bigint (also kept as its nearest double), a float a Math.fround'ed double; or a
+ *   java.lang.Character (`char`: a UTF-16 code unit, 0 to 65535), which arithmetic promotes to int but which is
+ *   no Number, prints as its character and is written to XContent as a one-character string;
  * - an array: a java.util.ArrayList; a Map: a java.util.Map with String keys, iterated in insertion order (a
  *   LinkedHashMap, as ES reads `_source`), or, a JavaHashMap, in java.util.HashMap's order (what `[:]` and
  *   `new HashMap()` make);
@@ -19,7 +21,7 @@
 import { javaHashMapKeyOrder } from '../../net/java-hash.ts'
 import { XNumber, javaDoubleToString, javaFloatToString, type XContentValue } from '../xcontent/index.ts'
 
-export type NumKind = 'int' | 'long' | 'float' | 'double'
+export type NumKind = 'int' | 'long' | 'float' | 'double' | 'char'
 
 export class Num {
   private constructor(
@@ -31,6 +33,11 @@ export class Num {
 
   static int(value: number): Num {
     return new Num('int', value | 0, null)
+  }
+
+  /** A char: the code unit `value` wrapped to 16 bits. */
+  static char(value: number): Num {
+    return new Num('char', value & 0xffff, null)
   }
 
   static long(value: bigint): Num {
@@ -47,7 +54,7 @@ export class Num {
   }
 
   get integral(): boolean {
-    return this.kind === 'int' || this.kind === 'long'
+    return this.kind === 'int' || this.kind === 'long' || this.kind === 'char'
   }
 
   /** An int's or long's exact value (meaningless for floats and doubles). */
@@ -93,7 +100,7 @@ const DESCRIPTORS: Readonly<Record<string, string>> = {
 export const JAVA_CLASS_NAMES: Readonly<Record<string, string>> = {
   def: 'java.lang.Object', Object: 'java.lang.Object', String: 'java.lang.String', Number: 'java.lang.Number',
   Integer: 'java.lang.Integer', Long: 'java.lang.Long', Float: 'java.lang.Float', Double: 'java.lang.Double',
-  Boolean: 'java.lang.Boolean', List: 'java.util.List', ArrayList: 'java.util.ArrayList', Map: 'java.util.Map',
+  Boolean: 'java.lang.Boolean', Character: 'java.lang.Character', List: 'java.util.List', ArrayList: 'java.util.ArrayList', Map: 'java.util.Map',
   HashMap: 'java.util.HashMap', Collection: 'java.util.Collection', Pattern: 'java.util.regex.Pattern',
   Matcher: 'java.util.regex.Matcher',
 } // prettier-ignore
@@ -144,7 +151,13 @@ export class JavaArray extends HostObject {
 
 export type Value = null | boolean | string | Num | Value[] | Map<string, Value> | HostObject
 
-const BOXED: Record<NumKind, string> = { int: 'Integer', long: 'Long', float: 'Float', double: 'Double' }
+const BOXED: Record<NumKind, string> = {
+  int: 'Integer',
+  long: 'Long',
+  float: 'Float',
+  double: 'Double',
+  char: 'Character',
+}
 
 export function className(value: Value): string {
   if (value === null) return 'null'
@@ -166,6 +179,7 @@ export function javaString(value: Value): string {
   if (typeof value === 'string') return value
   if (typeof value === 'boolean') return String(value)
   if (value instanceof Num) {
+    if (value.kind === 'char') return String.fromCharCode(value.value)
     if (value.integral) return value.exact.toString()
     return value.kind === 'float' ? javaFloatToString(value.value) : javaDoubleToString(value.value)
   }
@@ -201,7 +215,7 @@ export function fromXContent(value: XContentValue, hashMaps = false): Value {
 
 export function toXContent(value: Value): XContentValue {
   if (value instanceof Num) {
-    if (!value.integral && !Number.isFinite(value.value)) return javaString(value)
+    if (value.kind === 'char' || (!value.integral && !Number.isFinite(value.value))) return javaString(value)
     return new XNumber(javaString(value))
   }
   if (Array.isArray(value)) return value.map(toXContent)
