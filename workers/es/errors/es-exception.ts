@@ -25,6 +25,8 @@ export interface EsExceptionInit {
   reason: string
   /** The HTTP status of a response whose top exception this is. */
   status: number
+  /** A Java exception made without a message (a Throwable's null getMessage): `"reason":null`, whatever `reason` says. */
+  reasonNull?: boolean
   /** Extra fields after "reason", in output order. A Java metadata list of one value is a plain string. */
   metadata?: Array<[string, JsonOut]>
   causedBy?: EsException
@@ -42,6 +44,7 @@ export class EsException extends Error {
   readonly type: string
   readonly reason: string
   readonly status: number
+  readonly reasonNull: boolean
   readonly metadata: ReadonlyArray<[string, JsonOut]>
   readonly causedBy: EsException | undefined
   readonly rootCause: boolean
@@ -52,6 +55,7 @@ export class EsException extends Error {
     this.type = init.type
     this.reason = init.reason
     this.status = init.status
+    this.reasonNull = init.reasonNull ?? false
     this.metadata = init.metadata ?? []
     this.causedBy = init.causedBy
     this.rootCause = init.rootCause ?? true
@@ -94,7 +98,7 @@ export function itemFailureJson(index: string, id: string, error: EsException): 
 export function exceptionFields(error: EsException, skipCause = false): Map<string, JsonOut> {
   const fields = new Map<string, JsonOut>([
     ['type', error.type],
-    ['reason', error.reason],
+    ['reason', error.reasonNull ? null : error.reason],
   ])
   for (const [key, value] of error.metadata) fields.set(key, value)
   if (!skipCause && error.causedBy !== undefined) fields.set('caused_by', exceptionFields(error.causedBy))

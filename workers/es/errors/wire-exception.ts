@@ -9,6 +9,7 @@ import { EsException } from './es-exception.ts'
 export interface WireException {
   type: string
   reason: string
+  reasonNull: boolean
   status: number
   /** Exception metadata is strings and lists of strings, which structured cloning keeps as they are. */
   metadata: Array<[string, JsonOut]>
@@ -20,6 +21,7 @@ export function toWireException(error: EsException): WireException {
   return {
     type: error.type,
     reason: error.reason,
+    reasonNull: error.reasonNull,
     status: error.status,
     metadata: error.metadata.map(([key, value]) => [key, value]),
     causedBy: error.causedBy === undefined ? null : toWireException(error.causedBy),
@@ -31,6 +33,7 @@ export function fromWireException(wire: WireException): EsException {
   return new EsException({
     type: wire.type,
     reason: wire.reason,
+    reasonNull: wire.reasonNull,
     status: wire.status,
     metadata: wire.metadata,
     ...(wire.causedBy === null ? {} : { causedBy: fromWireException(wire.causedBy) }),

@@ -2,15 +2,17 @@
  * Exceptions as Painless values (the allowlist's java.lang "Exceptions" section, java.lang.txt, and the java.util
  * ones): the classes a script may name in `catch` or build with `new T()` / `new T(message)`, each with its JDK
  * superclass, so `catch (RuntimeException e)` catches an ArithmeticException and `catch (Exception e)` every
- * Exception. Errors (the loop counter's PainlessError, StackOverflowError) are no Exceptions and are never caught.
+ * Exception. Errors (the loop counter's PainlessError, StackOverflowError, Debug.explain's PainlessExplainError) are no
+ * Exceptions and are never caught.
  *
  * A caught exception is an ExceptionValue over the JavaException it wraps: `getMessage()` / `getLocalizedMessage()`
  * its message, `toString()` Throwable.toString's `java.lang.IllegalArgumentException: x`; throwing it again throws
  * the same JavaException, whose offset (its stack trace's line) is where it was built, as Throwable fills its stack
  * trace in its constructor.
  */
-import { HostObject, className, type Value } from './painless-values.ts'
-import { JavaException, classCast, nullPointer } from './script-errors.ts'
+import { FunctionRef } from './painless-lambdas.ts'
+import { HostObject, JavaArray, className, javaString, type Value } from './painless-values.ts'
+import { JavaException, PainlessExplainError, classCast, nullPointer } from './script-errors.ts'
 
 /** Each exception class's superclass (simple names), up to Exception. */
 const SUPERCLASS: Readonly<Record<string, string>> = {
@@ -117,4 +119,22 @@ export function thrown(value: Value): JavaException {
   if (value instanceof ExceptionValue) return value.error
   if (value === null) throw nullPointer('Cannot throw exception because the value is null')
   throw classCast(`Cannot cast ${className(value)} to java.lang.Exception`)
+}
+
+/**
+ * Debug.explain(value): PainlessExplainError with getHeaders' `painless_class` (the canonical name of a class the
+ * Painless lookup has: no array or lambda), `to_string` (`"null"` for null) and `java_class` (Class.getName).
+ */
+export function debugExplain(value: Value): PainlessExplainError {
+  if (value === null) return new PainlessExplainError([['to_string', 'null']])
+  const javaClass = value instanceof JavaArray ? value.toString().split('@')[0]! : className(value)
+  const painlessClass =
+    value instanceof JavaArray || value instanceof FunctionRef
+      ? []
+      : [['painless_class', javaClass.replaceAll('$', '.')] as [string, string]]
+  return new PainlessExplainError([
+    ...painlessClass,
+    ['to_string', javaString(value)],
+    ['java_class', javaClass],
+  ])
 }

@@ -37,6 +37,7 @@ const STATIC_TYPES = new Set([
   'Boolean',
   'Character',
   'Collections',
+  'Debug',
   'Collectors',
   'TextStyle',
   'Locale',
@@ -357,9 +358,16 @@ export abstract class ExpressionParser {
       return { kind: 'reference', at, type: name, name: this.identifier() }
     }
     if (STATIC_TYPES.has(name) && this.is('.')) {
-      this.next()
+      // the member's node (ECall, EDot) is at its `.`, as the Walker's postdot locations are
+      const dot = this.next().start
       const member = this.identifier()
-      return { kind: 'static', at, type: name, name: member, args: this.is('(') ? this.arguments() : null }
+      return {
+        kind: 'static',
+        at: dot,
+        type: name,
+        name: member,
+        args: this.is('(') ? this.arguments() : null,
+      }
     }
     if (this.is('(')) {
       // A local call: a function the context binds (`emit/1`), else the semantic pass's "Unknown call".

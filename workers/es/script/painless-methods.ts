@@ -19,7 +19,7 @@
  *   cos, tan, asin, acos, atan, atan2, hypot, toRadians, toDegrees, PI, E), Integer/Long/Double/Float
  *   (parseX, valueOf, MAX_VALUE, MIN_VALUE), String.valueOf and String.join, Boolean.parseBoolean, Pattern.quote; the java.time
  *   ones of java-time.ts (Instant.ofEpochMilli, ZonedDateTime.ofInstant, ZoneId.of, TextStyle.*, Locale.*);
- *   MovingFunctions (moving-functions.ts), for moving_fn scripts.
+ *   MovingFunctions (moving-functions.ts), for moving_fn scripts; Debug.explain (painless-exceptions.ts).
  *
  * A method that is not there is Painless' "dynamic method [class, name/arity] not found"; a bad index the
  * JDK's IndexOutOfBoundsException.
@@ -29,6 +29,7 @@ import { movingFunction } from './moving-functions.ts'
 import { javaFloatToString } from '../xcontent/index.ts'
 import { assignable, cast, javaEquals } from './painless-operators.ts'
 import { HostObject, JavaArray, Num, className, javaString, mapKeys, type Value } from './painless-values.ts'
+import { debugExplain } from './painless-exceptions.ts'
 import { CHARACTER_CONSTANTS, characterMethod, characterStatic } from './painless-character.ts'
 import { JavaException, classCast, illegalArgument, nullPointer } from './script-errors.ts'
 import { JAVA_TIME_CONSTANTS, javaTimeStatic } from './java-time.ts'
@@ -384,6 +385,8 @@ export function callStatic(type: string, name: string, args: readonly Value[] | 
   } else if (type === 'Pattern' && name === 'quote' && args.length === 1) {
     // Pattern.quote: the text between \Q and \E, any \E in it closed and reopened
     return '\\Q' + text(args[0]!).split('\\E').join('\\E\\\\E\\Q') + '\\E'
+  } else if (type === 'Debug' && name === 'explain' && args.length === 1) {
+    throw debugExplain(args[0]!)
   } else if (type === 'Character') {
     const result = characterStatic(name, args)
     if (result !== undefined) return result

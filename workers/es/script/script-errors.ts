@@ -8,7 +8,11 @@
  * - runtime errors (PainlessScript.convertToScriptException): "runtime error", the `script_stack` the statement
  *   that failed (from its start to the next statement's) with the pointer at the failing node, `position` the
  *   node's offset and that statement's bounds, caused by the Java exception (`null_pointer_exception`,
- *   `class_cast_exception`, `painless_error` for the loop limit, ...).
+ *   `class_cast_exception`, `painless_error` for the loop limit, ...). The Errors ErrorCauseWrapper wraps
+ *   (PainlessError, PainlessExplainError, StackOverflowError) are ElasticsearchExceptions there, so they, not the
+ *   script_exception, are the root cause; Debug.explain's PainlessExplainError adds its headers (`painless_class`,
+ *   `to_string`, `java_class`, in ElasticsearchException's HashMap order) to the script_exception before its
+ *   `script_stack`, and has no message (`"reason":null`).
  *
  * The JVM stack frames ES lists before the script's own lines are not reproduced.
  */
@@ -41,6 +45,20 @@ export class JavaException extends Error {
   }
 }
 
+/** Debug.explain's Error: `headers` PainlessExplainError.getHeaders' (without their `es.` prefix), in output order. */
+export class PainlessExplainError extends JavaException {
+  constructor(readonly headers: ReadonlyArray<[string, JsonOut]>) {
+    super('PainlessExplainError', '')
+  }
+}
+
+/** The Errors ErrorCauseWrapper.maybeWrap wraps into an ElasticsearchException (the script's own ones). */
+const WRAPPED_ERRORS: ReadonlySet<string> = new Set([
+  'PainlessError',
+  'PainlessExplainError',
+  'StackOverflowError',
+])
+
 export function nullPointer(message: string): JavaException {
   return new JavaException('NullPointerException', message)
 }
@@ -53,13 +71,19 @@ export function illegalArgument(message: string): JavaException {
   return new JavaException('IllegalArgumentException', message)
 }
 
-function cause(javaClass: string, message: string, metadata: Array<[string, JsonOut]> = []): EsException {
+function cause(
+  javaClass: string,
+  message: string,
+  metadata: Array<[string, JsonOut]> = [],
+  reasonNull = false,
+): EsException {
   return new EsException({
     type: exceptionTypeName(javaClass),
     reason: message,
+    reasonNull,
     status: 400,
     metadata,
-    rootCause: false,
+    rootCause: WRAPPED_ERRORS.has(javaClass),
   })
 }
 
@@ -106,11 +130,17 @@ export function runtimeException(
     reason: 'runtime error',
     status: 400,
     metadata: [
+      ...(error instanceof PainlessExplainError ? error.headers : []),
       ['script_stack', [source.slice(start, end), ' '.repeat(offset - start) + '^---- HERE']],
       ['script', source],
       ['lang', 'painless'],
       ['position', position(offset, start, end)],
     ],
-    causedBy: cause(error.javaClass, error.message, [...error.metadata]),
+    causedBy: cause(
+      error.javaClass,
+      error.message,
+      [...error.metadata],
+      error instanceof PainlessExplainError,
+    ),
   })
 }

@@ -259,3 +259,47 @@ describe('request parsing', () => {
     })
   })
 })
+
+describe('Debug.explain', () => {
+  it("throws PainlessExplainError: the script_exception carries getHeaders' fields, ErrorCauseWrapper is the root cause", async () => {
+    expect(await execute({ script: { source: 'Debug.explain(params.x)', params: { x: [1, 'b'] } } })).toEqual(
+      [
+        400,
+        {
+          error: {
+            root_cause: [{ type: 'painless_explain_error', reason: null }],
+            type: 'script_exception',
+            reason: 'runtime error',
+            painless_class: 'java.util.ArrayList',
+            to_string: '[1, b]',
+            java_class: 'java.util.ArrayList',
+            script_stack: ['Debug.explain(params.x)', '     ^---- HERE'],
+            script: 'Debug.explain(params.x)',
+            lang: 'painless',
+            position: { offset: 5, start: 0, end: 23 },
+            caused_by: { type: 'painless_explain_error', reason: null },
+          },
+          status: 400,
+        },
+      ],
+    )
+    const response = await node.send('POST', '/_scripts/painless/_execute', {
+      script: { source: 'Debug.explain(null)' },
+    })
+    // the HashMap order of ElasticsearchException's metadata: painless_class, to_string, java_class
+    expect(response.body).toContain('"reason":"runtime error","to_string":"null","script_stack"')
+  })
+
+  it('is an Error no catch clause takes', async () => {
+    const [status, body] = await execute({
+      script: { source: "try { Debug.explain('s') } catch (Exception e) { 2 }" },
+    })
+    expect(status).toBe(400)
+    expect(body).toMatchObject({ error: { java_class: 'java.lang.String', to_string: 's' } })
+  })
+
+  it('the loop counter PainlessError is its own root cause too (ErrorCauseWrapper)', async () => {
+    const [, body] = await execute({ script: { source: 'int i = 0; while (true) { i++ }' } })
+    expect(body).toMatchObject({ error: { root_cause: [{ type: 'painless_error' }] } })
+  })
+})
