@@ -8,18 +8,23 @@
  *   `.value` / `getValue()` the first (IllegalStateException "A document doesn't have a value for a field! Use
  *   doc[<field>].size()==0 to check if a document is missing a field!" when there is none), `.values`,
  *   `size()`, `isEmpty()` / `.empty`, `get(i)`, `[i]`, `contains(v)`; longs are Longs, doubles Doubles, booleans
- *   Booleans, dates java.time.ZonedDateTime in UTC (java-time.ts), ip addresses Strings of their text.
+ *   Booleans, dates java.time.ZonedDateTime in UTC (java-time.ts), ip addresses Strings of their text;
+ * - a geo_point's values are GeoPoints (ScriptDocValues.GeoPoints, script-geo-point.ts) of the decoded quantised
+ *   coordinates, with the first point's `.lat` / `getLat()` and `.lon` / `getLon()` and every point's `.lats` /
+ *   `getLats()` and `.lons` / `getLons()` (double arrays).
  */
 import type { DocValuesSource, FieldValue } from '../search/aggregations/index.ts'
 import { noFielddata } from '../search/aggregations/values-source.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import { javaEquals } from './painless-operators.ts'
 import { listIndex } from './painless-methods.ts'
-import { HostObject, Num, javaString, toXContent, type Value } from './painless-values.ts'
+import { HostObject, JavaArray, Num, javaString, toXContent, type Value } from './painless-values.ts'
 import { JavaException, illegalArgument } from './script-errors.ts'
 import { ZonedDateTime } from './java-time.ts'
 import { formatTerm } from '../common/network/inet-addresses.ts'
 import { decodeVersion } from '../index/mapper/version-field.ts'
+import { geoPointsOf } from '../index/mapper/geo-point-field.ts'
+import { ScriptGeoPoint } from './script-geo-point.ts'
 
 const VALUES_CLASSES: Readonly<Record<string, string>> = {
   long: 'Longs',
@@ -27,6 +32,15 @@ const VALUES_CLASSES: Readonly<Record<string, string>> = {
   keyword: 'Strings',
   boolean: 'Booleans',
   date: 'Dates',
+  geo_point: 'GeoPoints',
+}
+
+/** GeoPoints' getters of the first point's coordinate and of every point's (`lat`: getLat, `lats`: getLats). */
+const GEO_GETTERS: Readonly<Record<string, { coordinate: 'lat' | 'lon'; all: boolean }>> = {
+  lat: { coordinate: 'lat', all: false },
+  lon: { coordinate: 'lon', all: false },
+  lats: { coordinate: 'lat', all: true },
+  lons: { coordinate: 'lon', all: true },
 }
 
 class ScriptDocValues extends HostObject {
@@ -58,7 +72,19 @@ class ScriptDocValues extends HostObject {
     if (name === 'value') return this.first()
     if (name === 'values') return [...this.values]
     if (name === 'empty') return this.values.length === 0
-    return undefined
+    return Object.hasOwn(GEO_GETTERS, name) ? this.geoGetter(name) : undefined
+  }
+
+  /** GeoPoints.getLat / getLon / getLats / getLons, undefined for other doc values. */
+  private geoGetter(name: string): Value | undefined {
+    const getter = GEO_GETTERS[name]!
+    if (!this.className.endsWith('$GeoPoints')) return undefined
+    if (!getter.all) return (this.first() as ScriptGeoPoint).field(getter.coordinate)!
+    const points = this.values as ScriptGeoPoint[]
+    return new JavaArray(
+      'double[]',
+      points.map((point) => Num.double(point[getter.coordinate])),
+    )
   }
 
   override index(key: Value): Value | undefined {
@@ -80,7 +106,10 @@ class ScriptDocValues extends HostObject {
       case 'contains/1':
         return this.values.some((value) => javaEquals(value, args[0]!))
     }
-    return undefined
+    const getter = /^get(Lat|Lon)(s?)$/.exec(name)
+    return getter !== null && args.length === 0
+      ? this.geoGetter(getter[1]!.toLowerCase() + getter[2]!)
+      : undefined
   }
 
   override iterable(): Value[] {
@@ -131,9 +160,12 @@ export class DocLookup extends HostObject {
     if (info === null) throw illegalArgument(`No field found for [${field}] in mapping`)
     const refused = noFielddata(this.docValues.concreteName(field), info.type, this.indexName)
     if (refused !== null) throw illegalArgument(refused.reason)
+    const values = this.docValues.values(field, this.docId)
     return new ScriptDocValues(
       info.type,
-      this.docValues.values(field, this.docId).map((value) => scriptValue(info.type, value)),
+      info.type === 'geo_point'
+        ? geoPointsOf(values as number[]).map((point) => new ScriptGeoPoint(point.lat, point.lon))
+        : values.map((value) => scriptValue(info.type, value)),
     )
   }
 

@@ -258,3 +258,30 @@ describe('script_fields and _script sorts', () => {
     expect(strings.hits.map((hit) => hit.sort)).toEqual([['a10'], ['a100'], ['b0'], ['c3']])
   })
 })
+
+describe('geo_point doc values (ScriptDocValues.GeoPoints)', () => {
+  it('give GeoPoints of the encoded coordinates: .lat, .lon, .value, getLats()', async () => {
+    await node.send('PUT', '/places', {
+      settings: { number_of_shards: 1, number_of_replicas: 0 },
+      mappings: { properties: { p: { type: 'geo_point' } } },
+    })
+    await node.send('PUT', '/places/_doc/1?refresh=true', { p: ['41.12,-71.34', [151.2093, -33.8688]] })
+    const ok = await node.send('POST', '/places/_search', {
+      script_fields: {
+        lat: { script: "doc['p'].lat" },
+        lon: { script: "doc['p'].getLon()" },
+        point: { script: "doc['p'].value" },
+        text: { script: "doc['p'].value.toString() + ' | ' + doc['p'].lats.length + ' ' + doc['p'].lons[1]" },
+      },
+    })
+    expect(ok.status, ok.body).toBe(200)
+    // sorted by their encoded latitude, as LatLonDocValuesField's sorted numeric values are
+    const hit = (JSON.parse(ok.body) as { hits: { hits: Hit[] } }).hits.hits[0]!
+    expect(hit.fields).toEqual({
+      lat: [-33.86880002450198],
+      lon: [151.20929994620383],
+      point: [{ lat: -33.86880002450198, lon: 151.20929994620383 }],
+      text: ['-33.86880002450198, 151.20929994620383 | 2 -71.34000004269183'],
+    })
+  })
+})
