@@ -34,6 +34,7 @@ import { parseQueryString, type QueryStringOptions } from '../query-string/query
 import { toIndexQuery } from '../query-string/to-index-query.ts'
 import { crossFieldsQueries } from './cross-fields.ts'
 import { graphSegmentQueries } from './graph-boolean.ts'
+import { graphPhraseQuery } from './graph-phrase.ts'
 import { searchAsYouTypePhrase, searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { indexPhrasesPhrase, indexPrefixesPrefix } from './text-subfield-queries.ts'
 import { isAnalyzedText, isKeywordLike, type FieldMapping } from '../../index/mapper/mapping.ts'
@@ -156,17 +157,24 @@ export function fieldQuery(
     )
   }
   if (type === 'phrase' && tokens.length > 1) {
-    const slop = slopOf(options)
-    return (
-      searchAsYouTypePhrase(field, mapping, tokens, slop, null, boost) ??
-      indexPhrasesPhrase(field, mapping, tokens, slop, boost) ?? {
+    // the field type's phraseQuery (TextFieldType's on a search_as_you_type or index_phrases subfield)
+    const phrase = (terms: readonly AnalyzedToken[], slop: number, phraseBoost: number): IndexQuery =>
+      searchAsYouTypePhrase(field, mapping, terms, slop, null, phraseBoost) ??
+      indexPhrasesPhrase(field, mapping, terms, slop, phraseBoost) ?? {
         type: 'phrase',
         field,
-        terms: relative,
+        terms: terms.map((t) => ({ term: t.term, position: t.position - terms[0]!.position })),
         slop,
-        boost,
+        boost: phraseBoost,
       }
-    )
+    const slop = slopOf(options)
+    const graph = isGraph(tokens)
+      ? graphPhraseQuery(field, tokens, slop, {
+          term: (term) => ({ type: 'term', field, term, boost: 1 }),
+          phrase: (terms, pathSlop) => phrase(terms, pathSlop, 1),
+        })
+      : null
+    return graph === null ? phrase(tokens, slop, boost) : { ...graph, boost }
   }
   const fuzzy = type !== 'phrase' && options.has('fuzziness')
   // bool_prefix: the last term is a prefix when the text ends where it does (MatchQueryParser's final offset)
@@ -182,7 +190,7 @@ export function fieldQuery(
   const synonym = (terms: readonly string[], synonymBoost: number): IndexQuery => {
     return { type: 'synonym', field, terms: [...terms].sort(compareUtf8), norms, boost: synonymBoost }
   }
-  if (tokens.some((t) => (t.positionLength ?? 1) > 1)) {
+  if (isGraph(tokens)) {
     // a token graph (multi-word synonyms); bool_prefix takes its last segment as a prefix whatever the text's end
     const autoPhrase = scalarText(options.get('auto_generate_synonyms_phrase_query')) !== 'false'
     const segments = graphSegmentQueries(tokens, type === 'boolPrefix', {
@@ -213,6 +221,11 @@ export function fieldQuery(
   if (groups.length === 1) return positionQuery(groups[0]!, true, boost)
   const clauses = groups.map((group, i) => positionQuery(group, i === groups.length - 1, 1))
   return termsBool(clauses, options, boost)
+}
+
+/** Whether a token spans several positions: QueryBuilder then reads the analysis as a graph. */
+function isGraph(tokens: readonly AnalyzedToken[]): boolean {
+  return tokens.some((t) => (t.positionLength ?? 1) > 1)
 }
 
 /**
