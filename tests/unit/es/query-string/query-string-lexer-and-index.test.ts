@@ -129,15 +129,24 @@ describe('toIndexQuery', () => {
       boost: 1,
     })
     expect(toIndexQuery(parse('-a'), CONTEXT)).toMatchObject({ filter: [{ type: 'matchAll', boost: 1 }] })
-    expect(toIndexQuery(parse('nosuch:x'), CONTEXT)).toEqual({ type: 'matchNone' })
+    expect(toIndexQuery(parse('nosuch:x'), CONTEXT)).toEqual({
+      type: 'matchNone',
+      reason: 'unmapped fields [nosuch]',
+    })
   })
 
-  it('keeps a dis_max whose other disjuncts are match_none', () => {
+  it("keeps a dis_max's match_none disjuncts with their reasons, as QueryStringQueryParser builds them", () => {
     expect(toIndexQuery(parse('fox^3', { fields: ['title^2', 'age'], lenient: true }), CONTEXT)).toEqual({
-      type: 'term',
-      field: 'title',
-      term: 'fox',
-      boost: 6,
+      type: 'disMax',
+      queries: [
+        { type: 'term', field: 'title', term: 'fox', boost: 2 },
+        {
+          type: 'matchNone',
+          reason: 'failed [age] query, caused by number_format_exception:[For input string: "fox"]',
+        },
+      ],
+      tieBreaker: 0,
+      boost: 3,
     })
   })
 

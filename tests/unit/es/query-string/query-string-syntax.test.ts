@@ -191,7 +191,7 @@ describe('ES "Query string query" syntax examples', () => {
     ['*:*', MATCH_ALL],
     ['title:*', { kind: 'exists', field: 'title', boost: 1 }],
     ['*', { kind: 'exists', field: 'field', boost: 1 }],
-    ['nosuchfield:x', { kind: 'matchNone', reason: 'unmapped field [nosuchfield]' }],
+    ['nosuchfield:x', { kind: 'matchNone', reason: 'unmapped fields [nosuchfield]' }],
     ['', { kind: 'matchNone', reason: 'Matching no documents because no terms present' }],
     ['   ', { kind: 'matchNone', reason: 'Matching no documents because no terms present' }],
   ]
@@ -223,7 +223,10 @@ describe('ES "Query string query" syntax examples', () => {
     const disjuncts = q.kind === 'disMax' ? q.disjuncts : []
     expect(disjuncts).toContainEqual(term('title', 'quick'))
     expect(disjuncts).toContainEqual(term('status', 'Quick'))
-    expect(disjuncts).toContainEqual({ kind: 'matchNone', reason: 'For input string: "Quick"' })
+    expect(disjuncts).toContainEqual({
+      kind: 'matchNone',
+      reason: 'failed [age] query, caused by number_format_exception:[For input string: "Quick"]',
+    })
     expect(parse('*', {})).toEqual(MATCH_ALL)
   })
 })
@@ -289,7 +292,7 @@ describe('options', () => {
   it('lenient turns a field type error into match_none', () => {
     expect(parse('age:abc', { defaultField: 'field', lenient: true })).toEqual({
       kind: 'matchNone',
-      reason: 'For input string: "abc"',
+      reason: 'failed [age] query, caused by number_format_exception:[For input string: "abc"]',
     })
   })
 })

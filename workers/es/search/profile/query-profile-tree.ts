@@ -60,15 +60,41 @@ function profileNode(
   }
 }
 
-/** The query Lucene's rewrite leaves for the profiler: a one-clause BooleanQuery is its clause. */
+/**
+ * The query Lucene's rewrite leaves for the profiler: a one-clause BooleanQuery is its clause; a BooleanQuery drops
+ * its MatchNoDocsQuery SHOULD and MUST_NOT clauses and is a required one itself, and DisjunctionMaxQuery drops its
+ * MatchNoDocsQuery disjuncts (BooleanQuery.rewrite, DisjunctionMaxQuery.rewrite, with the reasons they give).
+ */
 function profiledQuery(query: IndexQuery): IndexQuery {
+  if (query.type === 'disMax') return profiledDisMax(query)
   if (query.type !== 'bool') return query
   const clauses = boolClauses(query)
   const only = clauses.length === 1 ? clauses[0]! : null
-  if (only === null || !(only.occur === '+' || (only.occur === '' && query.minimumShouldMatch <= 1)))
-    return query
-  if (only.query.type === 'matchNone') return only.query
-  return profiledQuery({ ...only.query, boost: Math.fround(only.query.boost * query.boost) })
+  if (only !== null && (only.occur === '+' || (only.occur === '' && query.minimumShouldMatch <= 1))) {
+    if (only.query.type === 'matchNone') return only.query
+    return profiledQuery({ ...only.query, boost: Math.fround(only.query.boost * query.boost) })
+  }
+  const required = [...query.must, ...query.filter].find(isMatchNone)
+  if (required !== undefined) return required
+  if (!query.should.some(isMatchNone) && !query.mustNot.some(isMatchNone)) return query
+  const should = query.should.filter((q) => !isMatchNone(q))
+  const mustNot = query.mustNot.filter((q) => !isMatchNone(q))
+  if (query.must.length + query.filter.length + should.length + mustNot.length === 0)
+    return { type: 'matchNone', reason: 'empty BooleanQuery' }
+  return profiledQuery({ ...query, should, mustNot })
+}
+
+function profiledDisMax(query: Extract<IndexQuery, { type: 'disMax' }>): IndexQuery {
+  const live = query.queries.filter((q): q is Exclude<IndexQuery, { type: 'matchNone' }> => !isMatchNone(q))
+  if (live.length === query.queries.length) return query
+  const [only, ...rest] = live
+  if (only === undefined) return { type: 'matchNone', reason: 'empty DisjunctionMaxQuery' }
+  if (rest.length > 0) return { ...query, queries: live }
+  return profiledQuery({ ...only, boost: Math.fround(only.boost * query.boost) })
+}
+
+function isMatchNone(query: IndexQuery): boolean {
+  return query.type === 'matchNone'
 }
 
 /** The queries a node creates weights for, and whether each of them scores. */

@@ -14,7 +14,7 @@ import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { isAnalyzedText, isKeywordLike } from '../../index/mapper/mapping.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
-import { analyze, fieldQuery, termsBool, valueQuery } from './full-text-queries.ts'
+import { analyze, fieldQuery, termsBool, valueQuery, zeroTermsQuery } from './full-text-queries.ts'
 import { boosted, scalarText, type QueryContext } from './query-parsing.ts'
 
 interface FieldAndBoost {
@@ -81,10 +81,7 @@ function groupQuery(
     return boosted(fieldQuery(first.field, text, options, context, 'boolean', 1), first.boost)
   }
   const tokens = analyze(first.field, text, options, context)
-  if (tokens.length === 0) {
-    const all = scalarText(options.get('zero_terms_query'))?.toLowerCase() === 'all'
-    return all ? { type: 'matchAll', boost: 1 } : { type: 'matchNone' }
-  }
+  if (tokens.length === 0) return zeroTermsQuery(options)
   const clauses = tokens.map((t) => blendTerm(t.term, group, tieBreaker, options, context))
   const [only] = clauses
   if (clauses.length === 1 && only) return only

@@ -35,6 +35,7 @@ import { toIndexQuery } from '../query-string/to-index-query.ts'
 import { crossFieldsQueries } from './cross-fields.ts'
 import { graphSegmentQueries } from './graph-boolean.ts'
 import { graphPhraseQuery } from './graph-phrase.ts'
+import { lenientFieldReason, NO_TERMS_REASON, unmappedFieldsReason } from './match-no-docs.ts'
 import { searchAsYouTypePhrase, searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { indexPhrasesPhrase, indexPrefixesPrefix } from './text-subfield-queries.ts'
 import { isAnalyzedText, isKeywordLike, type FieldMapping } from '../../index/mapper/mapping.ts'
@@ -110,7 +111,7 @@ export function fieldQuery(
   }
   const mapping = queryFieldMapping(context, field)
   // Queries.newUnmappedFieldQuery: newUnmappedFieldsQuery of the one field, a Java list printed
-  if (mapping === undefined) return { type: 'matchNone', reason: `unmapped fields [${field}]` }
+  if (mapping === undefined) return { type: 'matchNone', reason: unmappedFieldsReason([field]) }
   // MatchQueryParser: a field type without TextSearchInfo
   if (mapping.type === 'binary' || mapping.type === 'histogram') {
     const reason = `Field [${field}] of type [${mapping.type}] does not support match queries`
@@ -133,13 +134,7 @@ export function fieldQuery(
   // the keyword analyzer: one term, or with bool_prefix one prefix
   if (type === 'boolPrefix' && !analyzed) return { type: 'prefix', field, prefix: text, boost }
   const tokens = analyze(field, text, options, context)
-  if (tokens.length === 0) {
-    const all = scalarText(options.get('zero_terms_query'))?.toLowerCase() === 'all'
-    // ZeroTermsQueryOption.NONE
-    return all
-      ? { type: 'matchAll', boost: 1 }
-      : { type: 'matchNone', reason: 'Matching no documents because no terms present' }
-  }
+  if (tokens.length === 0) return zeroTermsQuery(options)
   const first = tokens[0]!.position
   const relative = tokens.map((t) => ({ term: t.term, position: t.position - first }))
   if (type === 'phrasePrefix') {
@@ -223,6 +218,12 @@ export function fieldQuery(
   return termsBool(clauses, options, boost)
 }
 
+/** ZeroTermsQueryOption.asQuery: what a text with no terms matches, `zero_terms_query` none (the default) or all. */
+export function zeroTermsQuery(options: XContentObject): IndexQuery {
+  const all = scalarText(options.get('zero_terms_query'))?.toLowerCase() === 'all'
+  return all ? { type: 'matchAll', boost: 1 } : { type: 'matchNone', reason: NO_TERMS_REASON }
+}
+
 /** Whether a token spans several positions: QueryBuilder then reads the analysis as a graph. */
 function isGraph(tokens: readonly AnalyzedToken[]): boolean {
   return tokens.some((t) => (t.positionLength ?? 1) > 1)
@@ -278,7 +279,7 @@ function lenientFailure(
 
 /** Queries.newLenientFieldQuery: match_none naming the field and the failure it stands for. */
 function lenientFieldQuery(field: string, type: string, message: string): IndexQuery {
-  return { type: 'matchNone', reason: `failed [${field}] query, caused by ${type}:[${message}]` }
+  return { type: 'matchNone', reason: lenientFieldReason(field, type, message) }
 }
 
 /** One token's query: a term, with `fuzziness` a fuzzy query, or bool_prefix's last token a prefix query. */
@@ -449,14 +450,17 @@ export function multiMatchQuery(body: XContentObject, context: QueryContext): In
     ([field, weight]): [string, number] => [field, Math.fround(weight)],
   )
   const tieBreaker = Math.fround(numberOption(body, 'tie_breaker', type.tieBreaker))
-  const queries = (
+  // MultiMatchQueryParser.parse: the resolved fields are all mapped (QueryParserHelper drops the others), so none
+  // left prints the empty set; a field's MatchNoDocsQuery (lenient, no terms) stays a disjunct, unboosted
+  if (fields.length === 0) return { type: 'matchNone', reason: unmappedFieldsReason([]) }
+  const queries =
     typeName === 'cross_fields'
       ? crossFieldsQueries(text, fields, tieBreaker, options, context)
       : fields.map(([field, weight]) => fieldQuery(field, text, options, context, type.type, weight))
-  ).filter((q) => q.type !== 'matchNone')
   const boost = boostOf(body)
   const [only, ...rest] = queries
-  if (!only) return { type: 'matchNone' }
+  // combineGrouped
+  if (!only) return zeroTermsQuery(options)
   if (rest.length === 0) return boosted(only, boost)
   return { type: 'disMax', queries, tieBreaker, boost }
 }

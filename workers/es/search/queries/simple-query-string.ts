@@ -19,6 +19,7 @@ import {
 } from '../query-string/field-queries.ts'
 import { parseFieldAndWeight, resolveFields } from '../query-string/field-resolution.ts'
 import { fieldQuery } from './full-text-queries.ts'
+import { NO_TERMS_REASON, unmappedFieldsReason } from './match-no-docs.ts'
 import { isSpecialMetadataField, metadataMultiTermFieldQuery, queryFieldMapping } from './metadata-fields.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
@@ -67,11 +68,17 @@ function resolveFlags(body: XContentObject): number {
   return flags
 }
 
+/**
+ * The fields' queries of one piece of the text, combined as MultiMatchQueryParser and SimpleQueryStringQueryParser do:
+ * a field whose analysis leaves no terms adds nothing (ZeroTermsQueryOption.NULL), every other MatchNoDocsQuery (a
+ * lenient failure) stays a disjunct; none left adds no clause, one is itself.
+ */
 function disMax(queries: IndexQuery[], tieBreaker: number): IndexQuery | null {
-  const live = queries.filter((q) => q.type !== 'matchNone')
-  if (live.length === 0) return queries.length > 0 ? { type: 'matchNone' } : null
-  if (live.length === 1) return live[0]!
-  return { type: 'disMax', queries: live, tieBreaker, boost: 1 }
+  const kept = queries.filter((q) => q.type !== 'matchNone' || q.reason !== NO_TERMS_REASON)
+  const [only, ...rest] = kept
+  if (only === undefined) return null
+  if (rest.length === 0) return only
+  return { type: 'disMax', queries: kept, tieBreaker, boost: 1 }
 }
 
 export function simpleQueryStringQuery(body: XContentObject, context: QueryContext): IndexQuery {
@@ -108,7 +115,8 @@ export function simpleQueryStringQuery(body: XContentObject, context: QueryConte
         return boosted(build(field), Math.fround(weight))
       } catch (e) {
         if (!(e instanceof FieldQueryError)) throw e
-        if (lenient) return { type: 'matchNone' }
+        // SimpleQueryStringQueryParser.rethrowUnlessLenient
+        if (lenient) return { type: 'matchNone', reason: `failed query, caused by ${e.message}` }
         throw fieldQueryFailure(context.index, e)
       }
     })
@@ -117,18 +125,17 @@ export function simpleQueryStringQuery(body: XContentObject, context: QueryConte
     requireString(field, mapping, what)
     return normalize(mapping, textIn, analyzer)
   }
+  // MultiMatchQueryParser.parse (most_fields for terms, phrase for phrases): no field is `unmapped fields []`
+  const multiMatch = (build: (field: string) => IndexQuery, tieBreaker: number): IndexQuery | null =>
+    fields.size === 0
+      ? { type: 'matchNone', reason: unmappedFieldsReason([]) }
+      : disMax(perField(build), tieBreaker)
   const factory: SimpleQueryFactory = {
     defaultQuery: (token) =>
-      disMax(
-        perField((field) => fieldQuery(field, token, leafOptions, context, 'boolean', 1)),
-        1,
-      ),
+      multiMatch((field) => fieldQuery(field, token, leafOptions, context, 'boolean', 1), 1),
     phraseQuery: (phrase, slop) => {
       const options = new Map(leafOptions).set('slop', new XNumber(String(slop)))
-      return disMax(
-        perField((field) => fieldQuery(field, phrase, options, context, 'phrase', 1)),
-        0,
-      )
+      return multiMatch((field) => fieldQuery(field, phrase, options, context, 'phrase', 1), 0)
     },
     fuzzyQuery: (token, maxEdits) =>
       disMax(
@@ -160,7 +167,8 @@ export function simpleQueryStringQuery(body: XContentObject, context: QueryConte
   }
   const defaultOccur = operator === 'and' ? 'must' : 'should'
   const parsed = new SimpleQueryParser(text, resolveFlags(body), defaultOccur, factory).parse()
-  if (parsed === null) return { type: 'matchNone' }
+  // SimpleQueryParser.parse with no clause
+  if (parsed === null) return { type: 'matchNone', reason: 'empty string passed to query parser' }
   const msm = scalarText(body.get('minimum_should_match'))
   const query =
     msm !== null && parsed.type === 'bool'

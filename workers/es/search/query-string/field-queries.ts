@@ -30,6 +30,7 @@ import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import { metadataKeywordMapping } from '../queries/metadata-field-types.ts'
 import { constantKeywordLeaf } from '../queries/constant-keyword-queries.ts'
+import { unmappedFieldsReason } from '../queries/match-no-docs.ts'
 import { shardRangeQuery } from '../queries/range-query.ts'
 import {
   TooComplexToDeterminizeError,
@@ -116,7 +117,7 @@ export function textQuery(
   options: TextQueryOptions,
 ): QueryStringNode | null {
   const mapping = context.fields.get(field) ?? metadataKeywordMapping(field)
-  if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
+  if (mapping === undefined) return { kind: 'matchNone', reason: unmappedFieldsReason([field]) }
   if (mapping.type === 'ip' && options.analyzer === null) return ipQuery(field, text)
   if (mapping.type === 'constant_keyword') return constantNode(mapping, { kind: 'term', text })
   if (!isAnalyzedText(mapping) && options.analyzer === null) {
@@ -235,7 +236,7 @@ export function termLevelQuery(
   analyzer: string | null,
 ): QueryStringNode | null {
   const mapping = context.fields.get(field) ?? metadataKeywordMapping(field)
-  if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
+  if (mapping === undefined) return { kind: 'matchNone', reason: unmappedFieldsReason([field]) }
   if (mapping.type === 'constant_keyword') return constantNode(mapping, query)
   switch (query.kind) {
     case 'prefix':

@@ -39,6 +39,7 @@ import {
 } from './query-parser-base.ts'
 import { QueryParserError, failedToParseQuery, queryShardException } from './query-parser-errors.ts'
 import { metadataTermLevelNode, metadataTextNode } from './metadata-field-nodes.ts'
+import { lenientFieldReason, NO_TERMS_REASON, unmappedFieldsReason } from '../queries/match-no-docs.ts'
 import { isSpecialMetadataField, metadataKeywordMapping } from '../queries/metadata-field-types.ts'
 import { RANGE_QUOTED, tokenize, type Token } from './query-parser-tokens.ts'
 import { withBoost, type Occur, type QueryStringNode } from './query-string-node.ts'
@@ -128,17 +129,22 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
     return resolveField(this.context.fields, field, 1, suffix, !isPattern(field))
   }
 
-  /** One query per field, weighted, then a dis_max when there are several. */
+  /**
+   * One query per field, weighted, then a dis_max when there are several (a field's MatchNoDocsQuery stays a
+   * disjunct). No field: Queries.newUnmappedFieldQuery of `unmapped` (the field, or for getPrefixQuery,
+   * getWildcardQuery and getRegexpQuery the term).
+   */
   private perField(
     field: string | null,
     quoted: boolean,
     build: (name: string) => QueryStringNode | null,
+    unmapped: string | null = field,
   ): QueryStringNode | null {
     const fields = this.fieldsFor(field, quoted)
-    if (fields.size === 0) return { kind: 'matchNone', reason: `unmapped field [${field ?? ''}]` }
+    if (fields.size === 0) return { kind: 'matchNone', reason: unmappedFieldsReason([unmapped]) }
     const queries: QueryStringNode[] = []
     for (const [name, weight] of fields) {
-      const q = this.lenientField(() => build(name))
+      const q = this.lenientField(name, () => build(name))
       if (q !== null) queries.push(withBoost(q, weight))
     }
     if (queries.length === 0) return null
@@ -146,12 +152,13 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
     return { kind: 'disMax', disjuncts: queries, tieBreaker: this.options.tieBreaker ?? 0, boost: 1 }
   }
 
-  private lenientField(build: () => QueryStringNode | null): QueryStringNode | null {
+  private lenientField(field: string, build: () => QueryStringNode | null): QueryStringNode | null {
     try {
       return build()
     } catch (e) {
       if (!(e instanceof FieldQueryError)) throw e
-      if (this.lenient) return { kind: 'matchNone', reason: e.message }
+      if (this.lenient)
+        return { kind: 'matchNone', reason: lenientFieldReason(field, e.javaClass, e.message) }
       throw fieldQueryFailure(this.context.index, e)
     }
   }
@@ -228,10 +235,15 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
 
   private termLevel(field: string | null, query: TermLevel): QueryStringNode | null {
     const analyzer = this.options.analyzer ?? null
-    return this.perField(field, false, (name) =>
-      isSpecialMetadataField(name)
-        ? metadataTermLevelNode(this.context, name, query)
-        : termLevelQuery(this.context, name, query, analyzer),
+    const unmapped = query.kind === 'fuzzy' || query.kind === 'range' ? field : query.text
+    return this.perField(
+      field,
+      false,
+      (name) =>
+        isSpecialMetadataField(name)
+          ? metadataTermLevelNode(this.context, name, query)
+          : termLevelQuery(this.context, name, query, analyzer),
+      unmapped,
     )
   }
 
@@ -316,8 +328,7 @@ export function parseQueryString(
   }
   const { defaultField, weights, lenient } = parserFields(options, context)
   const query = options.escape === true ? escapeQueryString(text) : text
-  if (query.trim() === '')
-    return { kind: 'matchNone', reason: 'Matching no documents because no terms present' }
+  if (query.trim() === '') return { kind: 'matchNone', reason: NO_TERMS_REASON }
   let parsed: QueryStringNode | null
   try {
     const actions = new QueryStringActions(context, options, defaultField, weights, lenient)

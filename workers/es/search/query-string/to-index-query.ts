@@ -1,9 +1,9 @@
 /**
  * Turns a `query_string` tree into the inverted index's IndexQuery: term, `_id` (metadata-fields.ts), phrase, bool, match_all,
  * match_none, prefix (on a text field with index_prefixes, its `._index_prefix` subfield's: text-subfield-queries.ts; a phrase likewise on `._index_phrase`), wildcard, regexp (max_determinized_states 10000), fuzzy (fuzzy_max_expansions 50),
- * range (through the field type's range query, see queries/range-query.ts), exists and dis_max. A dis_max
- * whose other disjuncts are match_none (what `lenient` leaves for unsuitable fields) becomes its one live
- * disjunct, as DisjunctionMaxQuery.rewrite does. A synonym (stacked tokens) throws UnsupportedByIndexError:
+ * range (through the field type's range query, see queries/range-query.ts), exists and dis_max. A match_none keeps
+ * its reason, and stays a dis_max's disjunct (what `lenient` leaves for unsuitable fields), as ES builds it: the
+ * search's rewrite drops it (DisjunctionMaxQuery.rewrite). A synonym (stacked tokens) throws UnsupportedByIndexError:
  * the engine has no SynonymQuery scoring yet, so no query silently scores differently.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/types.ts'
@@ -46,7 +46,7 @@ export function toIndexQuery(node: QueryStringNode, context: IndexQueryContext):
     case 'matchAll':
       return { type: 'matchAll', boost: node.boost }
     case 'matchNone':
-      return { type: 'matchNone' }
+      return { type: 'matchNone', reason: node.reason }
     case 'prefix': {
       const { field, prefix, boost } = node
       const mapping = context.fields.get(field)
@@ -78,13 +78,8 @@ export function toIndexQuery(node: QueryStringNode, context: IndexQueryContext):
     case 'exists':
       return { type: 'exists', field: node.field, boost: node.boost }
     case 'disMax': {
-      const live = node.disjuncts.filter((d) => d.kind !== 'matchNone')
-      if (live.length === 0) return { type: 'matchNone' }
-      if (live.length > 1) {
-        return { type: 'disMax', queries: live.map(convert), tieBreaker: node.tieBreaker, boost: node.boost }
-      }
-      const only = convert(live[0]!)
-      return only.type === 'matchNone' ? only : { ...only, boost: only.boost * node.boost }
+      const { disjuncts, tieBreaker, boost } = node
+      return { type: 'disMax', queries: disjuncts.map(convert), tieBreaker, boost }
     }
     case 'bool': {
       const of = (occur: string): IndexQuery[] =>
