@@ -1,7 +1,7 @@
 /**
  * ConstantKeywordFieldMapper (x-pack mapper-constant-keyword, ES 8.17): a field whose every document has the same
  * value. Its mapping is `{type, value?, meta?}` in the Builder's order: `value` a string or a number (kept as its
- * text), unset until a mapping or the first document with a value sets it; `meta` as given. `fields` and `copy_to`
+ * text), unset until a mapping or the first document with a value sets it; `meta` as field-meta.ts reads it. `fields` and `copy_to`
  * are read and dropped (the Builder builds the mapper with no multi-fields and no copy_to); any other parameter is
  * refused. Nothing is indexed: a document's value is checked against the mapping's, the first one setting it
  * (a dynamic mapping update), and queries, doc values and `fields` answer from the mapping's value alone
@@ -11,6 +11,7 @@
 import { failedToParseMapping, illegalArgumentException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { fieldParsingException } from './field-parameters.ts'
+import { fieldMetaParameter } from './field-meta.ts'
 import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './doc-fields.ts'
 import { valuePreview } from './number-field.ts'
@@ -36,7 +37,10 @@ export function constantKeywordMapping(
   const value = definition.get('value')
   if (value !== undefined && value !== null) mapping.value = mappedValue(name, value, javaToString)
   const meta = definition.get('meta')
-  if (meta instanceof Map) mapping.meta = Object.fromEntries(meta) as Record<string, string>
+  if (meta !== undefined) {
+    const parsed = fieldMetaParameter(name, meta)
+    if (Object.keys(parsed).length > 0) mapping.meta = parsed
+  }
   return mapping
 }
 

@@ -59,6 +59,7 @@ import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
 import { nodeBooleanValue, parseRootParameters } from './root-object-mapper.ts'
 import { copyToFields, validateCopyTo } from './copy-to.ts'
 import { aliasMapping } from './field-alias.ts'
+import { fieldMetaParameter } from './field-meta.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 import { isJavaBlank } from '../../common/java-whitespace.ts'
 import { mergeFieldMapping } from './mapping-merge.ts'
@@ -332,6 +333,10 @@ function readField(
     else if (key === 'fields') setOwn(field, key, parseMultiFields(value, name, path))
     else if (key === 'dynamic') setOwn(field, key, parseDynamic(value))
     else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
+    else if (key === 'meta' && !object && definition.get('type') !== 'nested') {
+      const meta = fieldMetaParameter(name, value)
+      if (Object.keys(meta).length > 0) setOwn(field, key, meta)
+    }
     // an unsigned_long's null_value keeps its token: a double cannot hold every unsigned long
     else if (key === 'null_value' && definition.get('type') === UNSIGNED_LONG) setOwn(field, key, value)
     else setOwn(field, key, value instanceof XNumber ? value.value : value)

@@ -24,6 +24,7 @@ import { toJson, type JsonOut, type XContentObject, type XContentValue } from '.
 import { sourceToJson } from '../../action/source-map.ts'
 import { javaClassName, javaToString } from '../../ingest/java-values.ts'
 import { parseScriptSpec } from '../../script/search-script.ts'
+import { parseMeta } from './field-meta.ts'
 
 export const RUNTIME_FIELD_TYPES = ['keyword', 'long', 'double', 'date', 'boolean'] as const
 export type RuntimeFieldType = (typeof RUNTIME_FIELD_TYPES)[number]
@@ -104,7 +105,7 @@ function parseRuntimeField(name: string, definition: XContentObject): RuntimeFie
     }
     if (key === 'script') field.script = runtimeScript(name, value)
     else if (key === 'on_script_error') field.on_script_error = onScriptError(value)
-    else if (key === 'meta') field.meta = meta(name, value)
+    else if (key === 'meta') field.meta = parseMeta(name, value)
     else if (key === 'format') field.format = scalar(value)
     else field.locale = scalar(value)
   }
@@ -137,47 +138,6 @@ function onScriptError(value: XContentValue): 'fail' | 'continue' {
   throw mapperParsingException(
     `Unknown value [${text}] for field [on_script_error] - accepted values are [fail, continue]`,
   )
-}
-
-/** TypeParsers.parseMeta: at most 5 entries, keys of at most 20 characters, String values of at most 50; sorted by key. */
-function meta(name: string, value: XContentValue): Record<string, string> {
-  if (!(value instanceof Map)) {
-    throw mapperParsingException(
-      `[meta] must be an object, got ${simpleName(value)}[${scalar(value)}] for field [${name}]`,
-    )
-  }
-  if (value.size > 5) {
-    throw mapperParsingException(
-      `[meta] can't have more than 5 entries, but got ${value.size} on field [${name}]`,
-    )
-  }
-  for (const key of value.keys()) {
-    if ([...key].length > 20) {
-      throw mapperParsingException(
-        `[meta] keys can't be longer than 20 chars, but got [${key}] for field [${name}]`,
-      )
-    }
-  }
-  for (const entry of value.values()) {
-    if (entry === null) throw mapperParsingException(`[meta] values can't be null (field [${name}])`)
-    if (typeof entry !== 'string') {
-      throw mapperParsingException(
-        `[meta] values can only be strings, but got ${simpleName(entry)}[${scalar(entry)}] for field [${name}]`,
-      )
-    }
-    if ([...entry].length > 50) {
-      throw mapperParsingException(
-        `[meta] values can't be longer than 50 chars, but got [${entry}] for field [${name}]`,
-      )
-    }
-  }
-  const out: Record<string, string> = {}
-  for (const key of [...value.keys()].sort()) define(out, key, value.get(key) as string)
-  return out
-}
-
-function simpleName(value: XContentValue): string {
-  return javaClassName(value).slice(javaClassName(value).lastIndexOf('.') + 1)
 }
 
 /** The section as RootObjectMapper writes it: fields by name, each as LeafRuntimeField.toXContent writes it. */
