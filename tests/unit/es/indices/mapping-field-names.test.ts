@@ -123,4 +123,13 @@ describe('mapping property names', () => {
       'Failed to parse mapping: Type [nested] cannot be used in multi field',
     )
   })
+
+  test('a multi-field with multi-fields of its own is refused (TypeParsers.parseMultiField, 8.0+ indices)', async () => {
+    const chained = { type: 'keyword', fields: { lower: { type: 'keyword' } } }
+    expect(await refusal({ t: { type: 'text', fields: { raw: chained } } })).toEqual([
+      'Failed to parse mapping: Encountered a multi-field [raw] which itself contains a multi-field. ' +
+        'Defining chained multi-fields is not supported.',
+      'illegal_argument_exception',
+    ])
+  })
 })

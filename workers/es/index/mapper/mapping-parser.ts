@@ -259,7 +259,7 @@ function mergedProperty(existing: FieldMapping, incoming: FieldMapping, path: st
 
 /**
  * TypeParsers.parseMultiField: a multi-field's name has no dot, its definition is an object with a `type`, one of
- * a leaf field (no object, nested or alias).
+ * a leaf field (no object, nested or alias), and has no `fields` of its own.
  */
 function parseMultiFields(fields: XContentValue, parent: string, path: string): Record<string, FieldMapping> {
   const out: Record<string, FieldMapping> = {}
@@ -285,6 +285,14 @@ function parseMultiFields(fields: XContentValue, parent: string, path: string): 
     if (typeName === HISTOGRAM) histogramInMultiField(name)
     if (typeName === AGGREGATE_METRIC_DOUBLE) aggregateMetricInMultiField(name)
     checkFieldType(name, typeName)
+    // an index created in 8.0 or later refuses chained multi-fields (older ones only warned)
+    if (definition.has('fields'))
+      throw failedToParseMappingFrom(
+        illegalArgumentException(
+          `Encountered a multi-field [${name}] which itself contains a multi-field. ` +
+            'Defining chained multi-fields is not supported.',
+        ),
+      )
     setOwn(out, name, readField(name, definition, `${path}.${name}`))
   }
   return out
