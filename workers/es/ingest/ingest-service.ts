@@ -3,7 +3,7 @@
  * again when their stored JSON changes), and the execution a write applies.
  *
  * The write path (IndexRequest with `?pipeline=`, `index.default_pipeline`, `index.final_pipeline`; bulk
- * index and create items, and update's upsert documents, which ES runs through the index request) calls
+ * index and create items; not yet update's upsert documents, which ES runs through the index request) calls
  * `execute` with the pipeline ids in the order ES runs them: the request's (or the default) pipeline, then
  * the final pipeline; `_none` is the caller's to leave out. One IngestDocument goes through all of them.
  * The source is read as IndexRequest.sourceAsMap reads it (an unordered map: Java HashMap order at every
