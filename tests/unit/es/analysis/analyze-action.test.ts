@@ -4,7 +4,7 @@
 // request validation and lookup errors with ES's exact bodies.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { HttpMethod } from '../../../../workers/protocol/es.ts'
-import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import { sendJson, startNode, type TestNode } from '../node/es-node-fixture.ts'
 import { errorBody, indexNotFoundBody } from '../cluster-admin/cluster-admin-fixture.ts'
 
 let node: TestNode
@@ -34,13 +34,12 @@ beforeAll(async () => {
   if (created.status !== 200) throw new Error(created.body)
 })
 
-async function send(
+function send(
   method: HttpMethod,
   path: string,
   body?: object | string,
 ): Promise<{ status: number; body: unknown }> {
-  const response = await node.send(method, path, body)
-  return { status: response.status, body: JSON.parse(response.body) }
+  return sendJson(node, method, path, body)
 }
 
 const error = (type: string, reason: string, status = 400) => errorBody(type, reason, status)

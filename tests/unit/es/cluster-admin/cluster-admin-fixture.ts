@@ -104,3 +104,15 @@ export interface ErrorBody {
 export function errorOf(body: string): ErrorBody {
   return (JSON.parse(body) as { error: ErrorBody }).error
 }
+
+/** The explanation `_validate/query?explain=true` gives of `query` on `index` (its one shard's Lucene query). */
+export async function validateExplanation(
+  cluster: TestCluster,
+  query: object,
+  index = 'idx',
+): Promise<string> {
+  const body = (await cluster.json(1, 'POST', `/${index}/_validate/query?explain=true`, { query })) as {
+    explanations: Array<{ explanation: string }>
+  }
+  return body.explanations[0]!.explanation
+}

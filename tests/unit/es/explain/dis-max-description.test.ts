@@ -3,15 +3,12 @@
 // boosted one printed as its BoostQuery `(q)^2.0`, then `~tie` when the tie breaker is not 0. multi_match builds
 // one for best_fields, most_fields (tie 1.0), bool_prefix (tie 1.0) and cross_fields over several analyzer groups.
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import { clusterWithIndex, validateExplanation } from '../cluster-admin/cluster-admin-fixture.ts'
 
 async function explained(query: object): Promise<string> {
   const properties = { title: { type: 'text' }, body: { type: 'text' }, tag: { type: 'keyword' } }
   const { cluster } = await clusterWithIndex(1, { mappings: { properties } })
-  const body = (await cluster.json(1, 'POST', '/idx/_validate/query?explain=true', { query })) as {
-    explanations: Array<{ explanation: string }>
-  }
-  return body.explanations[0]!.explanation
+  return validateExplanation(cluster, query)
 }
 
 describe('dis_max descriptions', () => {

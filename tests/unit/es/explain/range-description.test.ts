@@ -4,17 +4,14 @@
 // NumberFieldMapper / DateFieldMapper build it with: Long.MIN_VALUE / MAX_VALUE, Integer.MIN_VALUE / MAX_VALUE,
 // or a double or float's -Infinity / Infinity.
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import { clusterWithIndex, validateExplanation } from '../cluster-admin/cluster-admin-fixture.ts'
 
 const TYPES = ['long', 'integer', 'short', 'double', 'float', 'date', 'date_nanos'] as const
 
 async function explained(query: object): Promise<string> {
   const properties = Object.fromEntries(TYPES.map((type) => [type, { type }]))
   const { cluster } = await clusterWithIndex(1, { mappings: { properties } })
-  const body = (await cluster.json(1, 'POST', '/idx/_validate/query?explain=true', { query })) as {
-    explanations: Array<{ explanation: string }>
-  }
-  return body.explanations[0]!.explanation
+  return validateExplanation(cluster, query)
 }
 
 describe('numeric range descriptions', () => {

@@ -129,3 +129,14 @@ function settled(node: EsNode): boolean {
 function tookZero(body: string): string {
   return body.replace(/"took":\d+/, '"took":0')
 }
+
+/** A request's status and its body parsed as JSON. */
+export async function sendJson(
+  node: TestNode,
+  method: HttpMethod,
+  path: string,
+  body?: object | string,
+): Promise<{ status: number; body: unknown }> {
+  const response = await node.send(method, path, body)
+  return { status: response.status, body: JSON.parse(response.body) as unknown }
+}

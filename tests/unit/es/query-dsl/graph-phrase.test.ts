@@ -4,7 +4,7 @@
 // spans score with one idf summed over all their terms (SpanWeight) and the sloppy frequency of their matches; the
 // expected scores are worked out by hand from LegacyBM25Similarity.
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import { clusterWithIndex, validateExplanation } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 import type { Hit } from './explained-hits.ts'
 import { bm25Idf, legacyBm25OfIdf } from './legacy-bm25.ts'
@@ -16,13 +16,6 @@ async function indexWith(settings: object, docs: readonly string[]): Promise<Tes
   for (const [i, t] of docs.entries()) await cluster.json(1, 'PUT', `/idx/_doc/${i + 1}`, { t })
   await cluster.json(1, 'POST', '/idx/_refresh')
   return cluster
-}
-
-async function explained(cluster: TestCluster, query: object): Promise<string> {
-  const body = (await cluster.json(1, 'POST', '/idx/_validate/query?explain=true', { query })) as {
-    explanations: Array<{ explanation: string }>
-  }
-  return body.explanations[0]!.explanation
 }
 
 async function scores(cluster: TestCluster, query: object): Promise<Array<[string, number]>> {
@@ -51,7 +44,9 @@ describe('match_phrase over a synonym graph', () => {
   it('builds a SpanOrQuery of the paths, scored with the idf of all their terms', async () => {
     const cluster = await indexWith(SYNONYMS, NEW_YORK)
     const query = { match_phrase: { t: 'ny' } }
-    expect(await explained(cluster, query)).toBe('spanOr([spanNear([t:new, t:york], 0, true), t:ny])')
+    expect(await validateExplanation(cluster, query)).toBe(
+      'spanOr([spanNear([t:new, t:york], 0, true), t:ny])',
+    )
     const idf = idfSum(3, 2, 2, 1)
     expect(await scores(cluster, query)).toEqual([
       ['2', legacyBm25OfIdf(idf, 5, 1, 5)],
@@ -62,7 +57,7 @@ describe('match_phrase over a synonym graph', () => {
   it('joins the segments in a SpanNearQuery, in order and without slop', async () => {
     const cluster = await indexWith(SYNONYMS, NEW_YORK)
     const query = { match_phrase: { t: { query: 'love ny', boost: 2 } } }
-    expect(await explained(cluster, query)).toBe(
+    expect(await validateExplanation(cluster, query)).toBe(
       '(spanNear([t:love, spanOr([spanNear([t:new, t:york], 0, true), t:ny])], 0, true))^2.0',
     )
     const weight = legacyBm25OfIdf(f(2 * idfSum(3, 1, 2, 2, 1)), 5, 1, 7)
@@ -74,14 +69,16 @@ describe('match_phrase over a synonym graph', () => {
   it('with a slop, makes a BooleanQuery of every path as a sloppy phrase', async () => {
     const cluster = await indexWith(SYNONYMS, NEW_YORK)
     const query = { match_phrase: { t: { query: 'love ny', slop: 2 } } }
-    expect(await explained(cluster, query)).toBe('t:"love new york"~2 t:"love ny"~2')
+    expect(await validateExplanation(cluster, query)).toBe('t:"love new york"~2 t:"love ny"~2')
     expect(await scores(cluster, query)).toEqual([['1', legacyBm25OfIdf(idfSum(3, 1, 2, 2), 5, 1, 7)]])
   })
 
   it('builds the same query for each field of a multi_match of type phrase', async () => {
     const cluster = await indexWith(SYNONYMS, NEW_YORK)
     const query = { multi_match: { query: 'ny', fields: ['t', 't2'], type: 'phrase' } }
-    expect(await explained(cluster, query)).toBe('spanOr([spanNear([t:new, t:york], 0, true), t:ny])')
+    expect(await validateExplanation(cluster, query)).toBe(
+      'spanOr([spanNear([t:new, t:york], 0, true), t:ny])',
+    )
     const profiled = (await cluster.json(1, 'POST', '/idx/_search', { query, profile: true })) as {
       profile: { shards: Array<{ searches: Array<{ query: Array<{ type: string }> }> }> }
     }
@@ -109,7 +106,7 @@ describe('match_phrase over word_delimiter_graph', () => {
       'router wi-fi',
     ])
     const query = { match_phrase: { t: 'wi-fi router' } }
-    expect(await explained(cluster, query)).toBe(
+    expect(await validateExplanation(cluster, query)).toBe(
       'spanNear([spanOr([t:wifi, spanNear([t:wi, t:fi], 0, true)]), t:router], 0, true)',
     )
     const idf = idfSum(4, 3, 3, 3, 4)

@@ -4,7 +4,7 @@
 // `Synonym(t:fast t:quick)` (terms in byte order) and explained by SynonymWeight ("termFreq="). Neither fuzziness nor
 // bool_prefix's last-term prefix applies to it. Scores are checked against Lucene's float arithmetic.
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import { clusterWithIndex, validateExplanation } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 import type { Hit } from './explained-hits.ts'
 import { legacyBm25 } from './legacy-bm25.ts'
@@ -27,34 +27,27 @@ async function cars(): Promise<TestCluster> {
   return cluster
 }
 
-async function explained(cluster: TestCluster, query: object): Promise<string> {
-  const body = (await cluster.json(1, 'POST', '/idx/_validate/query?explain=true', { query })) as {
-    explanations: Array<{ explanation: string }>
-  }
-  return body.explanations[0]!.explanation
-}
-
 const f = Math.fround
 
 describe('match with synonyms', () => {
   it('builds a SynonymQuery per position with stacked terms', async () => {
     const cluster = await cars()
-    expect(await explained(cluster, { match: { t: 'fast' } })).toBe('Synonym(t:fast t:quick)')
-    expect(await explained(cluster, { match: { t: 'quick car' } })).toBe(
+    expect(await validateExplanation(cluster, { match: { t: 'fast' } })).toBe('Synonym(t:fast t:quick)')
+    expect(await validateExplanation(cluster, { match: { t: 'quick car' } })).toBe(
       'Synonym(t:fast t:quick) Synonym(t:auto t:automobile t:car)',
     )
-    expect(await explained(cluster, { match: { t: { query: 'slow quick', operator: 'and' } } })).toBe(
-      '+t:slow +Synonym(t:fast t:quick)',
-    )
-    expect(await explained(cluster, { match: { t: { query: 'slow fast', fuzziness: 1 } } })).toBe(
+    expect(
+      await validateExplanation(cluster, { match: { t: { query: 'slow quick', operator: 'and' } } }),
+    ).toBe('+t:slow +Synonym(t:fast t:quick)')
+    expect(await validateExplanation(cluster, { match: { t: { query: 'slow fast', fuzziness: 1 } } })).toBe(
       't:slow~1 Synonym(t:fast t:quick)',
     )
-    expect(await explained(cluster, { match_bool_prefix: { t: 'slow car' } })).toBe(
+    expect(await validateExplanation(cluster, { match_bool_prefix: { t: 'slow car' } })).toBe(
       't:slow Synonym(t:auto t:automobile t:car)',
     )
-    expect(await explained(cluster, { match: { t: { query: 'slow fast', minimum_should_match: 2 } } })).toBe(
-      '(t:slow Synonym(t:fast t:quick))~2',
-    )
+    expect(
+      await validateExplanation(cluster, { match: { t: { query: 'slow fast', minimum_should_match: 2 } } }),
+    ).toBe('(t:slow Synonym(t:fast t:quick))~2')
   })
 
   it('scores the terms as one: the max docFreq, the summed frequency', async () => {
@@ -97,15 +90,15 @@ describe('match with multi-word synonyms', () => {
     const docs = ['I love new york in the fall', 'the fast car in ny', 'york is new']
     for (const [i, t] of docs.entries()) await cluster.json(1, 'PUT', `/idx/_doc/${i + 1}`, { t })
     await cluster.json(1, 'POST', '/idx/_refresh')
-    expect(await explained(cluster, { match: { t: 'ny quick' } })).toBe(
+    expect(await validateExplanation(cluster, { match: { t: 'ny quick' } })).toBe(
       '(t:"new york" t:ny) Synonym(t:fast t:quick)',
     )
-    expect(await explained(cluster, { match: { t: { query: 'new york city', operator: 'and' } } })).toBe(
-      '+(t:ny t:"new york") +t:city',
-    )
+    expect(
+      await validateExplanation(cluster, { match: { t: { query: 'new york city', operator: 'and' } } }),
+    ).toBe('+(t:ny t:"new york") +t:city')
     const noPhrase = { query: 'ny', auto_generate_synonyms_phrase_query: false }
-    expect(await explained(cluster, { match: { t: noPhrase } })).toBe('((+t:new +t:york) t:ny)')
-    expect(await explained(cluster, { match_bool_prefix: { t: 'fast ny' } })).toBe(
+    expect(await validateExplanation(cluster, { match: { t: noPhrase } })).toBe('((+t:new +t:york) t:ny)')
+    expect(await validateExplanation(cluster, { match_bool_prefix: { t: 'fast ny' } })).toBe(
       'Synonym(t:fast t:quick) (t:"new york*" t:"ny*")',
     )
     const body = (await cluster.json(1, 'POST', '/idx/_search', { query: { match: { t: 'ny' } } })) as {
@@ -126,7 +119,7 @@ describe('match on shingles with unigrams', () => {
       },
       mappings: { properties: { t: { type: 'text', analyzer: 'sh' } } },
     })
-    expect(await explained(cluster, { match: { t: 'Quick brown fox' } })).toBe(
+    expect(await validateExplanation(cluster, { match: { t: 'Quick brown fox' } })).toBe(
       'Synonym(t:quick t:quick brown) Synonym(t:brown t:brown fox) t:fox',
     )
   })

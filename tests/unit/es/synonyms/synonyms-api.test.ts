@@ -4,7 +4,7 @@
 // `updateable: true` in a search analyzer that searches with a set's new rules as soon as the set changes.
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { HttpMethod } from '../../../../workers/protocol/es.ts'
-import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import { sendJson, startNode, type TestNode } from '../node/es-node-fixture.ts'
 import { errorBody } from '../cluster-admin/cluster-admin-fixture.ts'
 
 let node: TestNode
@@ -13,13 +13,12 @@ beforeEach(async () => {
   node = await startNode()
 })
 
-async function send(
+function send(
   method: HttpMethod,
   path: string,
   body?: object | string,
 ): Promise<{ status: number; body: unknown }> {
-  const response = await node.send(method, path, body)
-  return { status: response.status, body: JSON.parse(response.body) }
+  return sendJson(node, method, path, body)
 }
 
 const NO_RELOAD = { _shards: { total: 0, successful: 0, failed: 0 }, reload_details: [] }
