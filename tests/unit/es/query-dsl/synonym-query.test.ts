@@ -50,6 +50,17 @@ describe('match with synonyms', () => {
     ).toBe('(t:slow Synonym(t:fast t:quick))~2')
   })
 
+  it('a phrase with stacked terms is a MultiPhraseQuery, printed with its position in parentheses', async () => {
+    const cluster = await cars()
+    // synonym (not synonym_graph) stacks the synonyms at one position: no graph, so one MultiPhraseQuery
+    expect(await validateExplanation(cluster, { match_phrase: { t: 'quick car' } })).toBe(
+      't:"(quick fast) (car automobile auto)"',
+    )
+    expect(await validateExplanation(cluster, { match_phrase: { t: { query: 'slow car', slop: 2 } } })).toBe(
+      't:"slow (car automobile auto)"~2',
+    )
+  })
+
   it('scores the terms as one: the max docFreq, the summed frequency', async () => {
     const cluster = await cars()
     const body = (await cluster.json(1, 'POST', '/idx/_search', {

@@ -1,6 +1,7 @@
 /**
  * Lucene's Query.toString() (every field named) for the inverted index's query tree, as explanations print it:
- * TermQuery `title:fox`, PhraseQuery `title:"quick ? fox"~2` (a `?` per empty position), MultiPhrasePrefixQuery
+ * TermQuery `title:fox`, PhraseQuery `title:"quick ? fox"~2` (a `?` per empty position; MultiPhraseQuery's position
+ * of several terms `(a b)`), MultiPhrasePrefixQuery
  * `title:"quick bro*"~1` (a position of several terms `(a b)`, the last `(a* b*)`; no gaps), BoostQuery `(q)^2.0`,
  * BooleanQuery `+must -mustNot should #filter` (ES's clause order; a sub-bool in parentheses; `(...)~n` with a
  * minimum should match), DisjunctionMaxQuery `(a | b)~0.3` (a sub-bool in parentheses), ConstantScoreQuery `ConstantScore(q)` (IdFieldType's
@@ -185,14 +186,14 @@ function nestedText(query: IndexQuery): string {
   return query.type === 'bool' && Math.fround(query.boost) === 1 ? `(${text})` : text
 }
 
+/** PhraseQuery's text, or MultiPhraseQuery's when a position has several terms (`(a b)`, in the order given). */
 function phraseText(terms: readonly { term: string; position: number }[]): string {
   const last = terms.reduce((max, t) => Math.max(max, t.position), -1)
-  const pieces: Array<string | undefined> = new Array<string | undefined>(last + 1).fill(undefined)
-  for (const { term, position } of terms) {
-    const piece = pieces[position]
-    pieces[position] = piece === undefined ? term : `${piece}|${term}`
-  }
-  return pieces.map((piece) => piece ?? '?').join(' ')
+  const groups: string[][] = Array.from({ length: last + 1 }, () => [])
+  for (const { term, position } of terms) groups[position]!.push(term)
+  return groups
+    .map((group) => (group.length === 0 ? '?' : group.length === 1 ? group[0]! : `(${group.join(' ')})`))
+    .join(' ')
 }
 
 function phrasePrefixText(terms: readonly { term: string; position: number }[]): string {
