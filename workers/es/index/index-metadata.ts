@@ -11,6 +11,7 @@ import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 import { limitDefaults } from './index-limit-settings.ts'
 import type { OtherSettingValue } from './index-scoped-settings.ts'
+import { mappingLimits } from './mapper/mapping-limits.ts'
 import type { IndexMapperSettings } from './mapper/document-parser.ts'
 import { IGNORE_ABOVE_DEFAULT } from './mapper/keyword-field.ts'
 import type { LifecycleExecutionState } from '../ilm/lifecycle-execution-state.ts'
@@ -88,7 +89,7 @@ export const translogPrefix = (uuid: string, shard: number): string =>
 
 /**
  * What the index's mappers read from its settings: index.mapping.ignore_malformed, index.mapping.ignore_above (an
- * integer text, validated when set: index-scoped-settings.ts); whether it backs a data stream.
+ * integer text, validated when set: index-scoped-settings.ts); whether it backs a data stream; the mapping limits.
  */
 export function mapperSettings(metadata: IndexMetadata): IndexMapperSettings {
   const ignoreAbove = metadata.otherSettings?.['index.mapping.ignore_above']
@@ -96,6 +97,7 @@ export function mapperSettings(metadata: IndexMetadata): IndexMapperSettings {
     ignoreMalformed: metadata.otherSettings?.['index.mapping.ignore_malformed'] === 'true',
     ignoreAbove: typeof ignoreAbove === 'string' ? Number(ignoreAbove) : IGNORE_ABOVE_DEFAULT,
     dataStream: metadata.dataStream !== undefined,
+    limits: mappingLimits(metadata.otherSettings),
   }
 }
 

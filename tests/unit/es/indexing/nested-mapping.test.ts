@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../../../workers/es/index/mapper/document-parser.ts'
 import { mappingToJson } from '../../../../workers/es/index/mapper/mapping-json.ts'
 import { mergeMapping } from '../../../../workers/es/index/mapper/mapping-merge.ts'
+import {
+  checkMappingLimits,
+  DEFAULT_MAPPING_LIMITS,
+} from '../../../../workers/es/index/mapper/mapping-limits.ts'
 import { parseMapping } from '../../../../workers/es/index/mapper/mapping-parser.ts'
 import { nestedIdentityJson, nestedPaths } from '../../../../workers/es/index/mapper/nested-mapping.ts'
 import { EsException } from '../../../../workers/es/errors/index.ts'
@@ -69,8 +73,9 @@ describe('nested mappings', () => {
   it('refuses more than 50 nested fields', () => {
     const fields = (n: number) =>
       `{"properties":{${Array.from({ length: n }, (_, i) => `"f${i}":{"type":"nested"}`).join(',')}}}`
-    expect(reason(() => mapping(fields(50)))).toBe('no error')
-    expect(reason(() => mapping(fields(51)))).toBe(
+    const check = (json: string) => checkMappingLimits(mapping(json), DEFAULT_MAPPING_LIMITS)
+    expect(reason(() => check(fields(50)))).toBe('no error')
+    expect(reason(() => check(fields(51)))).toBe(
       'illegal_argument_exception: Limit of nested fields [50] has been exceeded',
     )
   })

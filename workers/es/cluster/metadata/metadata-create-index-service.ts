@@ -10,6 +10,7 @@
  * A template alias named with `{index}` takes the new index's name there (resolveAndValidateAliases).
  * An index of its own may not match a `data_stream` template: only a data stream's backing index may.
  */
+import { checkMappingLimits, mappingLimits } from '../../index/mapper/mapping-limits.ts'
 import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import { parseMapping } from '../../index/mapper/mapping-parser.ts'
@@ -86,6 +87,7 @@ export function buildIndexMetadata(
     uuid,
     now,
   )
+  checkMappingLimits(metadata.mapping, mappingLimits(metadata.otherSettings))
   return withAliases(metadata, aliases)
 }
 

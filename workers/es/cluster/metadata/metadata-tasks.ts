@@ -29,6 +29,7 @@ import type { IndexMetadata } from '../../index/index-metadata.ts'
 import type { IndexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
 import { defaultRoutingNumShards } from '../routing/operation-routing.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
+import { checkMappingLimits, mappingLimits } from '../../index/mapper/mapping-limits.ts'
 import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
 import { IndexAnalysis } from '../../index/index-analysis.ts'
 import { validateFieldAliases } from '../../index/mapper/field-alias.ts'
@@ -269,6 +270,7 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       return task.names.reduce((next, name) => {
         const metadata = esIndexMetadata(requireIndex(next, name))
         const mapping = mergeMapping(metadata.mapping, task.mapping)
+        checkMappingLimits(mapping, mappingLimits(metadata.otherSettings))
         new IndexAnalysis(metadata.analysis).checkMapping(mapping)
         validateFieldAliases(mapping)
         return withIndexMetadata(next, { ...metadata, mapping }, now)

@@ -12,7 +12,10 @@
  * the mapping copies them up (include_in_parent: into the enclosing document, include_in_root: into the root,
  * never twice into the root). `nested` is in block order, as DocumentParserContext.reorderParentAndGetDocs
  * leaves them: every nested document after its own nested documents, siblings in source order, the root (the
- * ParsedDocument itself) last. More than 10000 nested documents fail the document (index.mapping.nested_objects.limit).
+ * ParsedDocument itself) last. More than index.mapping.nested_objects.limit nested documents fail the document; a new field past
+ * index.mapping.total_fields.limit or index.mapping.depth.limit fails it too, or, under
+ * index.mapping.total_fields.ignore_dynamic_beyond_limit, is left unmapped and listed in `_ignored`
+ * (dynamic-fields-budget.ts).
  *
  * New fields are mapped by dynamic-mapping.ts (the root's dynamic templates, date and numeric detection). A field
  * with `copy_to` has each of its values parsed again as a value of each target (copy-to.ts), from the root, as if
@@ -53,7 +56,9 @@ import {
 } from './mapping.ts'
 import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
 import type { RuntimeField } from './runtime-field.ts'
-import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
+import type { NestedIdentity } from './nested-mapping.ts'
+import { DEFAULT_MAPPING_LIMITS, type MappingLimits } from './mapping-limits.ts'
+import { DynamicFieldsBudget } from './dynamic-fields-budget.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
 import { failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
@@ -89,6 +94,8 @@ export interface IndexMapperSettings {
   ignoreMalformed: boolean
   ignoreAbove: number
   dataStream: boolean
+  /** The index.mapping.* limits a document's dynamic fields and nested documents are checked against. */
+  limits: MappingLimits
   /** How a percolator field's query is checked (percolator-field.ts); absent: taken as it is. */
   percolatorQueries?: PercolatorQueryCheck
 }
@@ -98,6 +105,7 @@ export const NO_INDEX_SETTINGS: IndexMapperSettings = {
   ignoreMalformed: false,
   ignoreAbove: IGNORE_ABOVE_DEFAULT,
   dataStream: false,
+  limits: DEFAULT_MAPPING_LIMITS,
 }
 /** A write without a bulk item's `dynamic_templates` (most): shared, never written. */
 const NO_DYNAMIC_TEMPLATES: Readonly<Record<string, string>> = Object.freeze({})
@@ -243,6 +251,8 @@ class DocumentWalk implements ObjectFieldWalk {
   private offsets: Map<DocFields, Map<string, number>> | null = null
   /** The percolator fields whose query the document has given (null while there is none). */
   private percolatorQueries: Set<string> | null = null
+  /** The fields this walk may still add (DocumentParserContext.addDynamicMapper's limit checks). */
+  private readonly budget: DynamicFieldsBudget
   /** Whether a copy_to value is being parsed (its target's own copy_to is not followed). */
   private copying = false
 
@@ -274,6 +284,7 @@ class DocumentWalk implements ObjectFieldWalk {
     this.settings = options.settings
     this.readsDates = options.readsDates
     this.joinDocument = options.joinDocument
+    this.budget = new DynamicFieldsBudget(mapping, options.settings.limits)
   }
 
   /** `flat`: `parent` is a `subobjects: false` container, where `name` may hold dots and objects are flattened. */
@@ -323,11 +334,13 @@ class DocumentWalk implements ObjectFieldWalk {
       const runtime =
         dynamic === 'runtime' ? dynamicRuntimeField(value, name, path, this.mapping, template) : null
       if (runtime !== null) {
+        if (!this.budget.admits(path, 1, reportedAt(value))) return this.markMalformed(path)
         setOwn(this.runtimeAdded, path, runtime)
         this.added = true
         return
       }
       field = dynamicFieldMapping(value, name, path, this.mapping, template)
+      if (!this.budget.admits(path, field, reportedAt(value))) return this.markMalformed(path)
       setOwn(parent, name, field)
       this.added = true
     }
@@ -455,7 +468,10 @@ class DocumentWalk implements ObjectFieldWalk {
     }
   }
 
-  /** Lists `path` as ignored for a value its mapper dropped as malformed (with no value of its own). */
+  /**
+   * Lists `path` as ignored for a value its mapper dropped as malformed (with no value of its own), or for a new
+   * field beyond index.mapping.total_fields.limit under ignore_dynamic_beyond_limit.
+   */
   markMalformed(path: string): void {
     this.malformed ??= new Map()
     if (!this.malformed.has(path)) this.malformed.set(path, [])
@@ -561,8 +577,8 @@ class DocumentWalk implements ObjectFieldWalk {
 
   /** A new nested document for the next object of nested field `path` inside `parent`, its failure at `part`. */
   private nestedDoc(field: FieldMapping, path: string, parent: DocFields, part: TokenPart): DocFields {
-    if (this.nested.length >= NESTED_OBJECTS_LIMIT) {
-      throw nestedObjectsLimitExceeded(part)
+    if (this.nested.length >= this.settings.limits.nestedObjects) {
+      throw nestedObjectsLimitExceeded(part, this.settings.limits.nestedObjects)
     }
     this.offsets ??= new Map()
     const counts = this.offsets.get(parent) ?? new Map<string, number>()

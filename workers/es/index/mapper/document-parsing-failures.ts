@@ -7,7 +7,6 @@ import { documentParsingException, EsException, illegalArgumentException } from 
 import type { XContentObject } from '../../xcontent/index.ts'
 import { javaToString } from '../../ingest/java-values.ts'
 import type { FieldMapping } from './mapping.ts'
-import { NESTED_OBJECTS_LIMIT } from './nested-mapping.ts'
 import { documentFailure, type TokenPart } from './document-failure.ts'
 
 /**
@@ -73,12 +72,17 @@ export function concreteValueForObject(path: string, name: string): EsException 
 }
 
 /**
- * RootDocumentParserContext.addDoc's IllegalArgumentException past index.mapping.nested_objects.limit, wrapped at
- * the nested object's token (`part`).
+ * DocumentParser.wrapInDocumentParsingException: an IllegalArgumentException the parse raised (a mapping limit),
+ * wrapped as "failed to parse: <its reason>" at the token (`part`) the parser was on.
  */
-export function nestedObjectsLimitExceeded(part: TokenPart): EsException {
-  const reason = `The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`
+export function failedToParse(part: TokenPart, cause: EsException): EsException {
   return documentFailure(part, (at) =>
-    documentParsingException(at.line, at.col, `failed to parse: ${reason}`, illegalArgumentException(reason)),
+    documentParsingException(at.line, at.col, `failed to parse: ${cause.reason}`, cause),
   )
+}
+
+/** RootDocumentParserContext.addDoc's IllegalArgumentException past index.mapping.nested_objects.limit. */
+export function nestedObjectsLimitExceeded(part: TokenPart, limit: number): EsException {
+  const reason = `The number of nested documents has exceeded the allowed limit of [${limit}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`
+  return failedToParse(part, illegalArgumentException(reason))
 }

@@ -26,7 +26,6 @@
  */
 import { illegalArgumentException } from '../../errors/index.ts'
 import { javaDoubleToString } from '../../xcontent/index.ts'
-import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import {
   hasProperties,
   NUMBER_FIELD_TYPES,
@@ -112,7 +111,6 @@ export function mergeMapping(existing: Mapping, update: Mapping, indexTemplate =
       root.subobjects === false ? (dynamic ?? 'true') : null,
     ),
   }
-  checkNestedFieldsLimit(merged)
   validateCopyTo(merged)
   checkOneJoinField(merged)
   checkPassThroughPriorities(merged)

@@ -11,7 +11,7 @@
  * (parseMultiFields). `dynamic` (the root's or an object's) is `strict` in
  * any case or a strict boolean, kept as the text ES prints (parseDynamic); an object's or nested field's `enabled` a
  * strict boolean ("Could not convert [enabled.enabled] to boolean" otherwise, ObjectMapper.TypeParser).
- * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
+ * The mapping limits are checked on the index's whole mapping (mapping-limits.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
  * (search-as-you-type-field.ts), a `match_only_text` field's (match-only-text-field.ts), a `version` field's (version-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
  * (scaled-float-field.ts), the other numeric types' (number-field.ts), the date types' (date-field.ts) and a
@@ -41,7 +41,6 @@ import {
   type FieldMapping,
   type Mapping,
 } from './mapping.ts'
-import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 import { ipMapping } from './ip-field.ts'
@@ -130,7 +129,6 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
     ...(parsed.subobjects !== undefined ? { subobjects: parsed.subobjects } : {}),
     properties: properties instanceof Map ? parseProperties(properties, '', container) : {},
   }
-  checkNestedFieldsLimit(mapping)
   validateCopyTo(mapping)
   checkOneJoinField(mapping)
   checkPassThroughPriorities(mapping)

@@ -1,16 +1,11 @@
 /**
  * What `nested` fields add to a mapping (NestedObjectMapper, NestedLookup): the nested paths of a mapping, each
- * with the nested path it sits in (null for the root), the limits ES checks (index.mapping.nested_fields.limit:
- * 50 nested fields per index, index.mapping.nested_objects.limit: 10000 nested documents per document; both
- * fixed at their defaults here), and a nested document's identity as a hit prints it (`_nested`).
+ * with the nested path it sits in (null for the root), and a nested document's identity as a hit prints it
+ * (`_nested`). Its limits are the index's settings (mapping-limits.ts).
  * Invariant: a nested path's parent is the longest other nested path that is a prefix of it at a dot.
  */
-import { illegalArgumentException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import type { FieldMapping, Mapping } from './mapping.ts'
-
-export const NESTED_FIELDS_LIMIT = 50
-export const NESTED_OBJECTS_LIMIT = 10_000
 
 /** The indexed term of `_nested_path` (NestedPathFieldMapper) that marks a nested document of a path. */
 export const NESTED_PATH_FIELD = '_nested_path'
@@ -47,12 +42,6 @@ export function nestedParent(mapping: Mapping, path: string): string | null {
   for (const nested of nestedPaths(mapping).keys())
     if (path.startsWith(`${nested}.`) && (parent === null || nested.length > parent.length)) parent = nested
   return parent
-}
-
-/** MappingLookup.checkNestedLimit: more than 50 nested fields is refused. */
-export function checkNestedFieldsLimit(mapping: Mapping): void {
-  if (nestedPaths(mapping).size > NESTED_FIELDS_LIMIT)
-    throw illegalArgumentException(`Limit of nested fields [${NESTED_FIELDS_LIMIT}] has been exceeded`)
 }
 
 /** The `_nested` object of an inner hit: outermost level first, each deeper level under `_nested`. */
