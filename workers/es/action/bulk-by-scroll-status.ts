@@ -24,6 +24,11 @@ export interface BulkByScrollCounts {
   noops: number
 }
 
+/** Counts before the first batch. */
+export function zeroCounts(): BulkByScrollCounts {
+  return { updated: 0, created: 0, deleted: 0, batches: 0, versionConflicts: 0, noops: 0 }
+}
+
 export type StatusOrException = { status: BulkByScrollStatus } | { exception: EsException }
 
 export interface BulkByScrollStatus extends BulkByScrollCounts {
@@ -83,12 +88,7 @@ export function mergedStatus(
   const merged: BulkByScrollStatus = {
     sliceId: null,
     total: 0,
-    updated: 0,
-    created: 0,
-    deleted: 0,
-    batches: 0,
-    versionConflicts: 0,
-    noops: 0,
+    ...zeroCounts(),
     throttledMillis: 0,
     requestsPerSecond: 0,
     reasonCancelled,

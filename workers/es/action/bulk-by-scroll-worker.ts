@@ -15,21 +15,14 @@
  * (BulkByScrollTask.setWorker(requestsPerSecond, sliceId)).
  */
 import type { Clock } from '../../net/clock.ts'
-import type { BulkByScrollCounts, BulkByScrollStatus } from './bulk-by-scroll-status.ts'
+import { zeroCounts, type BulkByScrollCounts, type BulkByScrollStatus } from './bulk-by-scroll-status.ts'
 
 const MAX_THROTTLE_WAIT_MS = 3600_000
 
 export class BulkByScrollWorker {
   /** The documents the run will go through (the hits, at most max_docs). */
   total = 0
-  readonly counts: BulkByScrollCounts = {
-    updated: 0,
-    created: 0,
-    deleted: 0,
-    batches: 0,
-    versionConflicts: 0,
-    noops: 0,
-  }
+  readonly counts: BulkByScrollCounts = zeroCounts()
   private reasonCancelled: string | null = null
   private throttledMillis = 0
   /** When the current wait ends (clock millis), or null when the run is not waiting. */
