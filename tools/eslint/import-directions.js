@@ -33,7 +33,7 @@ const ALLOWED = {
   net: { layers: ['net', ...CORE], packages: [] },
   storage: { layers: ['storage', ...CORE], packages: ['idb'] },
   kafka: { layers: ['kafka', 'net', 'storage', 'engine-wasm', ...CORE], packages: [] },
-  es: { layers: ['es', 'net', 'storage', 'engine-wasm', ...CORE], packages: ['@noble/hashes'] },
+  es: { layers: ['es', 'net', 'storage', 'engine-wasm', ...CORE], packages: ['@noble/hashes', 'tldts'] },
   clients: { layers: ['clients', 'net', 'engine-wasm', ...CORE], packages: [] },
   tools: {
     layers: ['tools', 'clients', 'net', 'es', 'kafka', 'storage', 'engine-wasm', ...CORE],

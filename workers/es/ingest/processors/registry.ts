@@ -21,6 +21,7 @@ import { createGrok } from './grok.ts'
 import { createJson } from './json.ts'
 import { createKeyValue } from './key-value.ts'
 import { createNetworkDirection } from './network-direction.ts'
+import { createRegisteredDomain } from './registered-domain.ts'
 import { createScript } from './script.ts'
 import { createAppend, createSet } from './set.ts'
 import { createSort } from './sort.ts'
@@ -62,6 +63,7 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['lowercase', createLowercase],
   ['network_direction', createNetworkDirection],
   ['pipeline', createPipeline],
+  ['registered_domain', createRegisteredDomain],
   ['remove', createRemove],
   ['rename', createRename],
   ['script', createScript],
