@@ -69,6 +69,7 @@ import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerIndexStateActions } from './rest/actions/index-state-actions.ts'
 import { registerIndexBlockAction } from './rest/actions/index-block-action.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
+import { registerAsyncSearchActions } from './rest/actions/async-search-actions.ts'
 import { registerScrollActions } from './rest/actions/scroll-actions.ts'
 import { registerPointInTimeActions } from './rest/actions/point-in-time-actions.ts'
 import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
@@ -330,6 +331,7 @@ export class EsNode implements EsNodeApi {
     registerReindexAction(controller, context)
     registerTasksActions(controller, context)
     registerSearchActions(controller, context)
+    registerAsyncSearchActions(controller, context)
     registerScrollActions(controller, context)
     registerPointInTimeActions(controller, context)
     registerMultiSearchAction(controller, context)

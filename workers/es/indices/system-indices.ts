@@ -1,9 +1,9 @@
 /**
  * SystemIndices: the features that own system indices (SystemIndices.Feature, from the server and the default
  * distribution's modules: SystemIndexPlugin.getFeatureName / getFeatureDescription, ES 8.17), and which feature an
- * index belongs to. Of their system indices the playground creates two kinds, so only those descriptors are known:
- * `tasks` owns `.tasks*` (TaskResultsService's stored task results) and `enrich` owns `.enrich-*` (the indices
- * enrich policies build). A descriptor's pattern is SystemIndexDescriptor's: a name, `*` matching any run.
+ * index belongs to. Of their system indices the playground creates three kinds, so only those descriptors are known:
+ * `tasks` owns `.tasks*` (TaskResultsService's stored task results), `enrich` owns `.enrich-*` (the indices enrich
+ * policies build) and `async_search` owns `.async-search*` (AsyncTaskIndexService's stored async search results). A descriptor's pattern is SystemIndexDescriptor's: a name, `*` matching any run.
  */
 import { simpleMatch } from '../common/simple-match.ts'
 
@@ -16,7 +16,11 @@ export interface SystemIndexFeature {
 
 /** By feature name. */
 export const SYSTEM_INDEX_FEATURES: readonly SystemIndexFeature[] = [
-  { name: 'async_search', description: 'Manages results of async searches', indexPatterns: [] },
+  {
+    name: 'async_search',
+    description: 'Manages results of async searches',
+    indexPatterns: ['.async-search*'],
+  },
   { name: 'enrich', description: 'Manages data related to Enrich policies', indexPatterns: ['.enrich-*'] },
   {
     name: 'ent_search',

@@ -209,6 +209,8 @@ export function parseSearchRequest(
   analyze: TextAnalyzer,
   now: number,
   queriesChecked = false,
+  /** A wrapping request's validation after the search's (SubmitAsyncSearchRequest.validate), told if it only suggests. */
+  wrapperErrors: (suggestOnly: boolean) => string[] = () => [],
 ): ParsedSearch {
   const source = text ?? ''
   const body: XContentObject = text ? parseRequestBody(source) : new Map<string, XContentValue>()
@@ -370,6 +372,14 @@ export function parseSearchRequest(
     ...features.validationErrors(),
     ...(scroll ? scrollRequestErrors(params) : []),
     ...(pit === null ? shardDocWithoutPit(sort) : []),
+    // SearchSourceBuilder.isSuggestOnly
+    ...wrapperErrors(
+      features.suggest !== null &&
+        uri === null &&
+        queryBody === undefined &&
+        knn.length === 0 &&
+        aggregations === null,
+    ),
   ]
   if (errors.length > 0) throw actionRequestValidationException(errors)
   const fetchOptions = fetch.build()

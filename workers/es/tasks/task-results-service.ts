@@ -14,7 +14,7 @@
  */
 import { illegalArgumentException, type EsException } from '../errors/index.ts'
 import { resourceNotFoundException } from '../cluster/metadata/metadata-errors.ts'
-import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-service.ts'
+import { ensureSystemIndex } from '../indices/system-index-creation.ts'
 import { parseJson, toJson, XNumber, type JsonOut, type XContentValue } from '../xcontent/index.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { executeSingleWrite } from '../action/transport-bulk-action.ts'
@@ -76,28 +76,9 @@ function taskIndexMappings(): Map<string, XContentValue> {
   ) as Map<string, XContentValue>
 }
 
-async function ensureTaskIndex(context: RestContext): Promise<void> {
-  const state = context.client.cluster.state()
-  if (state.metadata.indices[TASK_INDEX]) return
-  // auto_expand_replicas 0-1, resolved when the index is created.
-  const replicas = Math.min(1, Math.max(0, state.nodes.length - 1))
-  const metadata = buildIndexMetadata(
-    state,
-    TASK_INDEX,
-    {
-      settings: new Map<string, XContentValue>([
-        ['index.number_of_shards', new XNumber('1')],
-        ['index.number_of_replicas', new XNumber(String(replicas))],
-        ['index.auto_expand_replicas', '0-1'],
-        ['index.priority', new XNumber(String(JAVA_INTEGER_MAX))],
-        ['index.hidden', true],
-      ]),
-      mappings: taskIndexMappings(),
-    },
-    context.newUuid(),
-    context.clock.now(),
-  )
-  await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: true })
+function ensureTaskIndex(context: RestContext): Promise<void> {
+  const priority = new XNumber(String(JAVA_INTEGER_MAX))
+  return ensureSystemIndex(context, TASK_INDEX, [['index.priority', priority]], taskIndexMappings())
 }
 
 /** TaskInfo.toXContent as stored: without `cancelled`. */
@@ -148,7 +129,7 @@ export async function storeResult(context: RestContext, result: TaskResult): Pro
 }
 
 /** TaskId(String): `<node id>:<number>`. */
-function checkTaskId(taskId: string): void {
+export function checkTaskId(taskId: string): void {
   const parts = taskId.split(':')
   if (parts.length !== 2 || parts[0] === '' || !/^-?\d+$/.test(parts[1]!)) {
     throw illegalArgumentException(`malformed task id ${taskId}`)

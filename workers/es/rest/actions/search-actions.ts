@@ -126,29 +126,43 @@ async function runSearch(
   return withWarnings(json(200, body), warnings)
 }
 
-/** A search's (or count's) response body, from its parsed request; `_msearch` runs each of its searches here. */
+type SearchResponseBody = { readonly [key: string]: JsonOut }
+
+/**
+ * A search's (or count's) response body, from its parsed request; `_msearch` runs each of its searches here.
+ * `render` prints it again with or without `typed_keys` (an async search's stored response is printed with the
+ * parameters of the request that reads it).
+ */
 export async function executeSearch(
   context: RestContext,
   original: RestHandlerRequest,
   parsed: ParsedSearch,
   isCount: boolean,
   started: number,
-): Promise<{ body: { readonly [key: string]: JsonOut }; warnings: readonly string[] }> {
+): Promise<{
+  body: SearchResponseBody
+  render: (typedKeys: boolean) => SearchResponseBody
+  warnings: readonly string[]
+}> {
+  const asked = typedKeys(original.params)
   const allowPartial = allowPartialSearchResults(context, original.params)
   const req = await withTermsLookupsFetched(context, original, parsed)
   if (parsed.pit !== null) {
     validatePitSearch(req)
     const result = await executePitSearch(context, req, parsed.pit, parsed, started)
-    const body = searchResponseBody(result, parsed, {
-      scrollId: null,
-      pitId: parsed.pit.id,
-      shards: shardsJson(result, allowPartial),
-      took: context.clock.now() - started,
-      withScores: withNamedQueryScores(req.params),
-      typedKeys: typedKeys(req.params),
-      innerHits: null,
-    })
-    return { body, warnings: parsed.deprecations }
+    const shards = shardsJson(result, allowPartial)
+    const took = context.clock.now() - started
+    const render = (typed: boolean): SearchResponseBody =>
+      searchResponseBody(result, parsed, {
+        scrollId: null,
+        pitId: parsed.pit!.id,
+        shards,
+        took,
+        withScores: withNamedQueryScores(req.params),
+        typedKeys: typed,
+        innerHits: null,
+      })
+    return { body: render(asked), render, warnings: parsed.deprecations }
   }
   const targets = resolveSearchTargets(
     context,
@@ -188,7 +202,10 @@ export async function executeSearch(
     preference,
   )
   const shards = shardsJson(result, allowPartial)
-  if (isCount) return { body: { count: result.count, _shards: shards }, warnings: parsed.deprecations }
+  if (isCount) {
+    const body = { count: result.count, _shards: shards }
+    return { body, render: () => body, warnings: parsed.deprecations }
+  }
   const { collapse } = parsed.request
   const innerHits =
     collapse === null || collapse.innerHits.length === 0
@@ -201,15 +218,17 @@ export async function executeSearch(
           (body) => searchGroup(context, req, body, started),
         )
   const scrollId = keepAlive === null ? null : buildScrollId(result.readers, result.shards)
-  const body = searchResponseBody(result, searched, {
-    scrollId,
-    shards,
-    took: context.clock.now() - started,
-    withScores: withNamedQueryScores(req.params),
-    typedKeys: typedKeys(req.params),
-    innerHits,
-  })
-  return { body, warnings: parsed.deprecations }
+  const took = context.clock.now() - started
+  const render = (typed: boolean): SearchResponseBody =>
+    searchResponseBody(result, searched, {
+      scrollId,
+      shards,
+      took,
+      withScores: withNamedQueryScores(req.params),
+      typedKeys: typed,
+      innerHits,
+    })
+  return { body: render(asked), render, warnings: parsed.deprecations }
 }
 
 /**

@@ -75,6 +75,11 @@ export class StreamInput {
     return this.at === this.bytes.length
   }
 
+  /** The bytes left to read. */
+  get remaining(): number {
+    return this.bytes.length - this.at
+  }
+
   readByte(): number {
     if (this.at >= this.bytes.length) throw new Error('EOF')
     return this.bytes[this.at++]!
@@ -116,7 +121,11 @@ export class StreamInput {
   }
 
   readString(): string {
-    const length = this.readVInt()
+    return this.readChars(this.readVInt())
+  }
+
+  /** The UTF-8 bytes of `length` UTF-16 chars (a string after its length). */
+  readChars(length: number): string {
     let text = ''
     while (text.length < length) {
       const start = this.at
