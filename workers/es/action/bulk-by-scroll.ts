@@ -34,7 +34,7 @@ import {
   type BulkByScrollStatus,
   type StatusFields,
 } from './bulk-by-scroll-status.ts'
-import { compareShardIds, sliceFilter, type SliceBuilder } from '../search/slice/slice-builder.ts'
+import { shardRequestIndices, sliceFilter, type SliceBuilder } from '../search/slice/slice-builder.ts'
 import { validationFailed, writeItemValidationErrors } from './write-validation.ts'
 
 export interface ScrollHit {
@@ -66,16 +66,17 @@ export async function scrollHits(
   search: ScrollSearch,
   slice: SliceBuilder | null,
 ): Promise<ScrollHit[]> {
-  const order = search
-    .flatMap(({ index, shards }) => shards.map((shard) => ({ index: index.metadata, shard })))
-    .sort(compareShardIds)
+  const refs = search.flatMap(({ index, shards }) =>
+    shards.map((shard) => ({ index: index.metadata, shard })),
+  )
+  const positions = shardRequestIndices(refs)
   const filterOf = (index: IndexService, shard: number) =>
     slice === null
       ? 'all'
       : sliceFilter(
           slice,
-          order.findIndex((ref) => ref.index === index.metadata && ref.shard === shard),
-          order.length,
+          positions[refs.findIndex((ref) => ref.index === index.metadata && ref.shard === shard)]!,
+          refs.length,
         )
   const hits: ScrollHit[] = []
   for (const { index, shards: numbers, source } of search) {

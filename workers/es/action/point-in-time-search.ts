@@ -83,6 +83,9 @@ export async function executePitSearch(
         isCount: false,
         now: started,
         shardIndex,
+        ...(parsed.slice === null
+          ? {}
+          : { sliceShard: { shardRequestIndex: shardIndex, numberOfShards: ordered.length } }),
         aliasFilter: filters.get(uuid) ?? null,
         reader: { sessionId: reader.sessionId, id: reader.id, keepAlive: pit.keepAlive },
       })

@@ -33,6 +33,7 @@ import { aggregateDfs } from '../search/dfs-phase.ts'
 import { mergeKnnResults } from '../search/vectors/knn-search-phase.ts'
 import { parseSearchRequest, type ParsedSearch } from '../search/search-request.ts'
 import { searchMapping } from '../search/runtime-mappings.ts'
+import { shardRequestIndices } from '../search/slice/slice-builder.ts'
 import type { SearchPreference } from '../cluster/routing/preference.ts'
 import {
   fetchHit,
@@ -144,6 +145,11 @@ export async function executeDistributedSearch(
   const failures: ShardFailure[] = []
   /** The phase each of `failures` failed in. */
   const phases: SearchPhaseName[] = []
+  // A sliced search tells each shard its place in ShardId order (ShardSearchRequest.shardRequestIndex).
+  const slicePlaces =
+    parsed.slice === null
+      ? null
+      : shardRequestIndices(shards.map(({ index, shard }) => ({ index: index.metadata, shard })))
   let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
   let dfs: DfsStatistics | null = null
   /** With `profile`: each shard's DFS phase profile, by its position among the shards. */
@@ -168,6 +174,11 @@ export async function executeDistributedSearch(
               ? { scroll: { keepAlive: scroll.keepAlive, selfAdvance: shards.length === 1 } }
               : {}),
             shardIndex,
+            ...(slicePlaces === null
+              ? {}
+              : {
+                  sliceShard: { shardRequestIndex: slicePlaces[shardIndex]!, numberOfShards: shards.length },
+                }),
             dfs: statistics,
             aliasFilter,
             ...boost,

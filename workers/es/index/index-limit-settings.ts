@@ -25,6 +25,7 @@ export interface IndexLimits {
   readonly maxAnalyzedOffset: number
   readonly maxTokenCount: number
   readonly topMetricsMaxSize: number
+  readonly maxSlicesPerScroll: number
 }
 
 interface LimitSetting {
@@ -53,6 +54,7 @@ const LIMIT_SETTINGS: readonly LimitSetting[] = [
   { key: 'index.analyze.max_token_count', field: 'maxTokenCount', defaultValue: 10_000, min: 1 },
   // x-pack analytics' TopMetricsAggregationBuilder setting
   { key: 'index.top_metrics_max_size', field: 'topMetricsMaxSize', defaultValue: 10, min: 1 },
+  { key: 'index.max_slices_per_scroll', field: 'maxSlicesPerScroll', defaultValue: 1024, min: 1 },
 ]
 const BY_KEY = new Map(LIMIT_SETTINGS.map((setting) => [setting.key, setting]))
 

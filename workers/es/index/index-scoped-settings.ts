@@ -124,7 +124,6 @@ const SETTINGS = new Map<string, IndexSetting>([
   ['index.query.parse.allow_unmapped_fields', dynamic(bool)],
   ['index.shard.check_on_startup', fixed()],
   ['index.max_refresh_listeners', dynamic(int(0))],
-  ['index.max_slices_per_scroll', dynamic(int(1))],
   ['index.max_adjacency_matrix_filters', dynamic(int(1))],
   ['index.highlight.weight_matches_mode.enabled', dynamic(bool)],
   ['index.gc_deletes', dynamic(time)],

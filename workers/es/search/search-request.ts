@@ -4,7 +4,7 @@
  * `_source`, `_source_includes` and `_source_excludes` parameters replace it, as RestSearchAction's do), `track_total_hits`, `aggs`/`aggregations`, `sort`,
  * `search_after`, `track_scores`, `explain`, `profile`, `highlight` (fetch/highlight/), `post_filter` (a query that
  * filters the hits, not what the aggregations see), and `collapse`, `rescore`, `suggest`, `indices_boost`
- * (request-features.ts), `runtime_mappings` (runtime-mappings.ts), `knn` (vectors/knn-search-builder.ts: with it the
+ * (request-features.ts), `runtime_mappings` (runtime-mappings.ts), `slice` (slice/slice-parser.ts), `knn` (vectors/knn-search-builder.ts: with it the
  * search runs a DFS phase and refuses a `search_type`), and the URI's `search_type`, `q`
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
@@ -78,6 +78,8 @@ import {
   withPitTiebreaker,
   type PointInTimeBuilder,
 } from './point-in-time-builder.ts'
+import { parseSlice, slicesWithoutContext } from './slice/slice-parser.ts'
+import type { SliceBuilder } from './slice/slice-builder.ts'
 
 const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source'])
 /** Flags read from a value token with parser.booleanValue(). */
@@ -128,6 +130,8 @@ export interface ParsedSearch {
   knn: readonly KnnSearchBuilder[]
   /** The `pit` section (point-in-time-builder.ts), or null: its sort has the implicit `_shard_doc` tiebreaker. */
   pit: PointInTimeBuilder | null
+  /** The `slice` section (slice/slice-parser.ts), or null: each shard filters its part (slice/slice-query.ts). */
+  slice: SliceBuilder | null
   /** `runtime_mappings`, as given (parsed on each shard, runtime-mappings.ts), or null without any. */
   runtimeMappings: XContentObject | null
   /**
@@ -226,6 +230,7 @@ export function parseSearchRequest(
   let sort: SortBuilder[] = []
   let searchAfter: SearchAfterValue[] | null = null
   let pit: PointInTimeBuilder | null = null
+  let slice: SliceBuilder | null = null
   let trackScores = false
   let explain = false
   let profile = false
@@ -263,6 +268,10 @@ export function parseSearchRequest(
     }
     if (key === 'pit' && value instanceof Map) {
       pit = parsePointInTime(value, source)
+      continue
+    }
+    if (key === 'slice' && value instanceof Map) {
+      slice = parseSlice(value, source)
       continue
     }
     if (key === 'search_after' && Array.isArray(value)) {
@@ -365,6 +374,7 @@ export function parseSearchRequest(
           collapse: features.collapse !== null,
         })
       : []),
+    ...slicesWithoutContext(slice, scroll, pit !== null),
     ...(from > 0 && searchAfter !== null
       ? ['[from] parameter must be set to 0 when [search_after] is used']
       : []),
@@ -424,6 +434,7 @@ export function parseSearchRequest(
     hasQuery: uri !== null || queryBody !== undefined,
     knn,
     pit,
+    slice,
     runtimeMappings,
     termsLookups: validation.termsLookups,
     moreLikeThisItems: validation.moreLikeThisItems.itemsMet === true,

@@ -43,13 +43,15 @@ import { parseInnerQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
 import type { ItemTermVectors, MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import { raisingScoreErrors } from './function-score-failures.ts'
-import { filteredQuery, parseSearchRequest, type ParsedSearch } from './search-request.ts'
+import { filteredQuery, parseSearchRequest, withFilter, type ParsedSearch } from './search-request.ts'
 import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
 import { withCollapseFields } from './collapse/collapse-fields.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import { boostedQuery } from './indices-boost.ts'
 import { checkResultWindow, checkScriptFields } from './result-window.ts'
 import { checkInnerHitsWindow } from './inner-result-window.ts'
+import { checkSlicesPerScroll } from './slice/slice-parser.ts'
+import { sliceQuery, type SliceShard } from './slice/slice-query.ts'
 import { executeSuggestions, type Suggestion } from './suggest/suggest-phase.ts'
 import {
   executeNestedInnerHits,
@@ -85,6 +87,8 @@ export interface ShardSearchRequest {
   isCount: boolean
   /** The shard's position among the search's shards (the merge's tie-breaker). */
   shardIndex: number
+  /** With a `slice`: the shard's place in ShardId order among the search's shards (slice/slice-query.ts). */
+  sliceShard?: SliceShard
   /** The coordinating node's request time: date math and `now` resolve to it on every shard. */
   now: number
   /**
@@ -275,7 +279,6 @@ function searchShard(
   const {
     parsed,
     mapping,
-    query,
     postFilter,
     namedQueries,
     percolated,
@@ -284,7 +287,7 @@ function searchShard(
     innerHits,
     joinInnerHits,
   } = prepared
-  if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
+  if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(prepared.query) }
   const limits = indexLimits(index.metadata)
   checkInnerHitsWindow([...innerHits, ...joinInnerHits], limits.maxInnerResultWindow)
   if (parsed.request.aggregations !== null) checkAggregationLimits(parsed.request.aggregations, limits)
@@ -298,6 +301,7 @@ function searchShard(
     request.window !== undefined,
     limits.maxResultWindow,
   )
+  const query = slicedQuery(prepared, request, limits.maxSlicesPerScroll, shard)
   const skip = request.window?.skip ?? 0
   const searchRequest =
     request.window === undefined
@@ -450,6 +454,29 @@ function searchShard(
       ...(profile ? { profile } : {}),
     },
   }
+}
+
+/**
+ * The query with the request's `slice` as a FILTER clause (DefaultSearchContext.preProcess: a scroll's slice count
+ * checked against index.max_slices_per_scroll first, then buildFilteredQuery's SliceBuilder.toFilter).
+ */
+function slicedQuery(
+  prepared: ReturnType<typeof parseForIndex>,
+  request: ShardSearchRequest,
+  maxSlicesPerScroll: number,
+  shard: ShardSearcher,
+): IndexQuery {
+  const { parsed, query, context, mapping } = prepared
+  const { slice } = parsed
+  if (slice === null || request.sliceShard === undefined) return query
+  const isScroll = request.window !== undefined
+  if (isScroll) checkSlicesPerScroll(slice, maxSlicesPerScroll)
+  const filter = sliceQuery(slice, request.sliceShard, isScroll, () => ({
+    shard,
+    scripting: context.shard!.scripting(),
+    fields: searchFields(mapping),
+  }))
+  return withFilter(query, filter)
 }
 
 /**

@@ -88,6 +88,7 @@ describe('the settings', () => {
         '"index.max_rescore_window":"5",' +
         '"index.max_script_fields":"32",' +
         '"index.max_shingle_diff":"3",' +
+        '"index.max_slices_per_scroll":"1024",' +
         '"index.max_terms_count":"65536",' +
         '"index.top_metrics_max_size":"10"}}}',
     )
