@@ -30,6 +30,7 @@ import type { EsField } from './index-resolver.ts'
 import type { Expression, FunctionCall } from './sql-ast.ts'
 import type { MergedMetric } from './metric-merging.ts'
 import { DATE_FORMAT } from './sql-data-types.ts'
+import type { ZoneId } from '../common/time/zone-id.ts'
 import { DateTimeValue, type SqlValue } from './sql-values.ts'
 
 /** The numeric field types the metrics and histograms read. */
@@ -161,10 +162,10 @@ function firstOf(value: XContentValue | undefined): XContentValue | undefined {
 }
 
 /** A doc value as SQL reads it: a datetime string in the request's zone, a number, a string or a boolean. */
-function docValue(value: XContentValue | undefined, field: EsField | null, offsetMinutes: number): SqlValue {
+function docValue(value: XContentValue | undefined, field: EsField | null, zone: ZoneId): SqlValue {
   if (value instanceof XNumber) return value.value
   if (typeof value === 'string' && field?.sqlType === 'datetime')
-    return new DateTimeValue(Date.parse(value), offsetMinutes)
+    return new DateTimeValue(Date.parse(value), zone)
   return typeof value === 'string' || typeof value === 'boolean' ? value : null
 }
 
@@ -174,7 +175,7 @@ export function metricValue(
   bucket: XContentObject,
   docCount: number,
   fields: ReadonlyMap<string, EsField>,
-  offsetMinutes: number,
+  zone: ZoneId,
   merged: MergedMetric | undefined,
 ): SqlValue {
   if (isCountStar(call)) return docCount
@@ -184,11 +185,11 @@ export function metricValue(
   if (merged !== undefined && merged.kind !== 'matrix_stats' && EXTENDED_STATS[call.name] === undefined) {
     if (call.name === 'SUM' && numberOf(metric.get('count')) === 0) return null
     const value = numberOf(metric.get(call.name.toLowerCase()))
-    return value !== null && field?.sqlType === 'datetime' ? new DateTimeValue(value, offsetMinutes) : value
+    return value !== null && field?.sqlType === 'datetime' ? new DateTimeValue(value, zone) : value
   }
   if (TOP_HITS[call.name] !== undefined) {
     const hit = objectOf(firstOf(objectOf(metric.get('hits'))?.get('hits')))
-    return docValue(firstOf(objectOf(hit?.get('fields'))?.get(field?.exact ?? '')), field, offsetMinutes)
+    return docValue(firstOf(objectOf(hit?.get('fields'))?.get(field?.exact ?? '')), field, zone)
   }
   const property = EXTENDED_STATS[call.name]
   if (property !== undefined) return numberOf(metric.get(property))
@@ -198,5 +199,5 @@ export function metricValue(
   const value = numberOf(metric.get('value'))
   if (value === null) return null
   const datetime = field?.sqlType === 'datetime' && (call.name === 'MIN' || call.name === 'MAX')
-  return datetime ? new DateTimeValue(value, offsetMinutes) : value
+  return datetime ? new DateTimeValue(value, zone) : value
 }

@@ -8,7 +8,7 @@
  * saw no value; a datetime MIN/MAX as a datetime).
  *
  * `aggregatable` says whether a plan can run so: every GROUP BY expression a field with doc values (or
- * HISTOGRAM of one, a datetime one only in UTC) and every aggregate COUNT(*) or a metric over a field the metric
+ * HISTOGRAM of one, a datetime one by an INTERVAL, in the request's zone) and every aggregate COUNT(*) or a metric over a field the metric
  * reads (MIN/MAX/SUM/AVG of numbers or datetimes). Other grouped SELECTs (ES sends scripts for them) are grouped
  * on this node by grouping.ts.
  */
@@ -24,13 +24,14 @@ import { groupedSearchSource } from './search-source.ts'
 import type { Expression } from './sql-ast.ts'
 import { searchAggregations } from './sql-search.ts'
 import { DateTimeValue, IntervalValue, type SqlValue } from './sql-values.ts'
+import type { ZoneId } from '../common/time/zone-id.ts'
 
-function groupable(e: Expression, fields: ReadonlyMap<string, EsField>, offsetMinutes: number): boolean {
+function groupable(e: Expression, fields: ReadonlyMap<string, EsField>): boolean {
   if (e.kind === 'function' && e.name === 'HISTOGRAM') {
     const field = fieldOf(e.args[0], fields)
     const interval = e.args[1]?.kind === 'literal' ? e.args[1].value : null
     if (field === null || field.exact === null) return false
-    if (field.sqlType === 'datetime') return interval instanceof IntervalValue && offsetMinutes === 0
+    if (field.sqlType === 'datetime') return interval instanceof IntervalValue
     return NUMERIC_FIELDS.has(field.sqlType) && typeof interval === 'number'
   }
   const field = fieldOf(e, fields)
@@ -38,11 +39,11 @@ function groupable(e: Expression, fields: ReadonlyMap<string, EsField>, offsetMi
 }
 
 /** Whether the grouped plan runs through the composite aggregation (its WHERE already in the query). */
-export function aggregatable(plan: SelectPlan, offsetMinutes: number): boolean {
+export function aggregatable(plan: SelectPlan): boolean {
   const fields = plan.index?.fields ?? new Map<string, EsField>()
   return (
     plan.index !== null &&
-    plan.groupBy.every((g) => groupable(g, fields, offsetMinutes)) &&
+    plan.groupBy.every((g) => groupable(g, fields)) &&
     planAggregates(plan).every((a) => metricReadable(a, fields))
   )
 }
@@ -53,7 +54,7 @@ export async function compositeGroups(
   plan: SelectPlan,
   query: JsonOut | null,
   pageSize: number,
-  offsetMinutes: number,
+  zone: ZoneId,
   now: number,
 ): Promise<RowScope[]> {
   const index = plan.index!
@@ -63,10 +64,10 @@ export async function compositeGroups(
     new Map(
       aggregates.map((a) => [
         a.text,
-        metricValue(a, bucket, docCount, index.fields, offsetMinutes, merged.get(a.text)),
+        metricValue(a, bucket, docCount, index.fields, zone, merged.get(a.text)),
       ]),
     )
-  const source = groupedSearchSource(plan, query, pageSize)
+  const source = groupedSearchSource(plan, query, pageSize, zone)
   if (plan.groupBy.length === 0) {
     // a COUNT(*) read in HAVING or ORDER BY only needs the exact hit count too
     if (aggregates.some(isCountStar)) source.set('track_total_hits', 2147483647)
@@ -83,7 +84,7 @@ export async function compositeGroups(
       const key = bucket.get('key')
       const docCount = numberOf(bucket.get('doc_count')) ?? 0
       const values = plan.groupBy.map((g) =>
-        keyValue(key instanceof Map ? (key.get(g.text) ?? null) : null, g, index.fields, offsetMinutes),
+        keyValue(key instanceof Map ? (key.get(g.text) ?? null) : null, g, index.fields, zone),
       )
       groups.push(groupScope(values, plan.groupBy, read(bucket, docCount)))
     }
@@ -122,10 +123,10 @@ function keyValue(
   value: XContentValue,
   g: Expression,
   fields: ReadonlyMap<string, EsField>,
-  offsetMinutes: number,
+  zone: ZoneId,
 ): SqlValue {
   if (value instanceof XNumber)
-    return isDatetime(g, fields) ? new DateTimeValue(value.value, offsetMinutes) : value.value
+    return isDatetime(g, fields) ? new DateTimeValue(value.value, zone) : value.value
   if (typeof value === 'string' || typeof value === 'boolean') return value
   return null
 }

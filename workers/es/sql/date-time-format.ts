@@ -9,7 +9,8 @@
  * - DATE_FORMAT: a MySQL pattern (DateFormatter): `%x` specifiers, each a java.time pattern or a week
  *   computation, `%` before any other character prints that character, other text prints as it is;
  * - TO_CHAR: a PostgreSQL template (ToCharFormatter, to-char-formatter.ts).
- * A time is printed as DateUtils.asTimeAtZone makes it: on 1970-01-01, in the request's zone.
+ * A time is printed as DateUtils.asTimeAtZone makes it: on 1970-01-01, at the request's zone's offset then (an
+ * OffsetTime: its zone is that offset).
  * A pattern java.time refuses, or a value it cannot print, fails with `Invalid pattern [p] is received for
  * formatting date/time [v]; <java.time's message>`, v as ZonedDateTime.toString (OffsetTime.toString) prints the value.
  */
@@ -39,7 +40,10 @@ export function printJavaPattern(pattern: string, value: Printable): string {
   return printElements(compileJavaPattern(pattern), value)
 }
 
-/** ZonedDateTime.toString of a fixed-offset value (OffsetTime.toString of a time): seconds and fraction only when not zero. */
+/**
+ * ZonedDateTime.toString (OffsetTime.toString of a time): seconds and fraction only when not zero, then the offset
+ * and, for a zone that is not that offset, `[zone]`.
+ */
 function zonedText(v: DateTimeValue | TimeValue): string {
   const text = v.toString()
   const end = v instanceof TimeValue ? 12 : 23
@@ -47,7 +51,8 @@ function zonedText(v: DateTimeValue | TimeValue): string {
     .slice(0, end)
     .replace(/\.000$/, '')
     .replace(/:00$/, '')
-  return local + text.slice(end)
+  const region = v instanceof DateTimeValue && v.zone.id !== offsetId(v.offset) ? `[${v.zone.id}]` : ''
+  return local + text.slice(end) + region
 }
 
 /** DateTimeFormatProcessor.Formatter.format: the shared checks, zone and failure around `print`. */
@@ -64,11 +69,11 @@ function formatter(print: (pattern: string, value: Printable) => string): Scalar
       if (pattern.length === 0) return null
       if (!(timestamp instanceof DateTimeValue || timestamp instanceof TimeValue))
         throw sqlIllegalArgumentException(`A date/datetime/time is required; received [${String(timestamp)}]`)
-      const offset = env.offsetMinutes * 60_000
+      const offset = env.zone.offsetAt(timestamp.millis)
       const value: Printable = {
         local: fromLocalMillis(timestamp.millis + offset),
         offset,
-        zoneId: offsetId(offset),
+        zoneId: timestamp instanceof TimeValue ? offsetId(offset) : env.zone.id,
       }
       try {
         return print(pattern, value)

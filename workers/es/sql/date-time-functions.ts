@@ -16,6 +16,8 @@
  *   own type: weeks start on Monday, a millennium/century/decade on a multiple of 1000/100/10 years).
  * Datetime + or - an INTERVAL (addInterval) is a Period for YEAR and MONTH (calendar months, the day clamped) and
  * a Duration otherwise. Values are millisecond-precise, so micro- and nanosecond parts are the millisecond's.
+ * A local result (a truncation, DATE_ADD of days or more) goes back to an instant as ZonedDateTime.resolveLocal
+ * does: the value's own offset when still valid, else the earlier one of an overlap, a gap's time moved forward.
  */
 import {
   DAY_NAMES,
@@ -33,6 +35,7 @@ import {
   toLocalMillis,
   type LocalDateTime,
 } from '../common/time/calendar.ts'
+import { localToUtc } from '../common/time/zone-rules.ts'
 import {
   ADD_UNITS,
   DIFF_UNITS,
@@ -50,11 +53,12 @@ import { DateTimeValue, IntervalValue, TimeValue, type SqlValue } from './sql-va
 
 /** The value's wall-clock millis in its zone. */
 function localMillis(v: DateTimeValue): number {
-  return v.millis + v.offsetMinutes * MILLIS_PER_MINUTE
+  return v.millis + v.offset
 }
 
-function fromLocal(local: number, offsetMinutes: number): DateTimeValue {
-  return new DateTimeValue(local - offsetMinutes * MILLIS_PER_MINUTE, offsetMinutes)
+/** The local time in `v`'s zone, preferring `v`'s offset (ZonedDateTime.resolveLocal). */
+function fromLocal(local: number, v: DateTimeValue): DateTimeValue {
+  return new DateTimeValue(localToUtc(v.zone.rules, local, v.offset), v.zone)
 }
 
 function fields(v: DateTimeValue): LocalDateTime {
@@ -108,7 +112,7 @@ const EXTRACTORS: Readonly<Record<string, (t: LocalDateTime) => number | string>
 
 /** A datetime read in the request's zone. */
 function inZone(v: SqlValue, env: EvalEnv): DateTimeValue | null {
-  return v instanceof DateTimeValue ? new DateTimeValue(v.millis, env.offsetMinutes) : null
+  return v instanceof DateTimeValue ? new DateTimeValue(v.millis, env.zone) : null
 }
 
 /** The extractors of TimeFunction, which a time may be given to. */
@@ -124,7 +128,7 @@ function extractor(name: string): ScalarFunction {
     params: [time ? 'date, time or datetime' : 'date or datetime'],
     datetimeField: true,
     apply: ([v], env) => {
-      const d = time && v instanceof TimeValue ? timeAtZone(v, env.offsetMinutes) : inZone(v ?? null, env)
+      const d = time && v instanceof TimeValue ? timeAtZone(v, env.zone) : inZone(v ?? null, env)
       return d === null ? null : extract(fields(d))
     },
   }
@@ -133,20 +137,20 @@ function extractor(name: string): ScalarFunction {
 /** `datetime` plus `n` of `unit` (ChronoUnit arithmetic on a ZonedDateTime). */
 function plusUnits(v: DateTimeValue, unit: DateUnit, n: number): DateTimeValue {
   const local = localMillis(v)
-  const shift = (millis: number) => new DateTimeValue(v.millis + millis, v.offsetMinutes)
+  const shift = (millis: number) => new DateTimeValue(v.millis + millis, v.zone)
   switch (unit) {
     case 'YEAR':
-      return fromLocal(plusMonths(local, 12 * n), v.offsetMinutes)
+      return fromLocal(plusMonths(local, 12 * n), v)
     case 'QUARTER':
-      return fromLocal(plusMonths(local, 3 * n), v.offsetMinutes)
+      return fromLocal(plusMonths(local, 3 * n), v)
     case 'MONTH':
-      return fromLocal(plusMonths(local, n), v.offsetMinutes)
+      return fromLocal(plusMonths(local, n), v)
     case 'WEEK':
-      return shift(7 * n * MILLIS_PER_DAY)
+      return fromLocal(local + 7 * n * MILLIS_PER_DAY, v)
     case 'DAYOFYEAR':
     case 'DAY':
     case 'WEEKDAY':
-      return shift(n * MILLIS_PER_DAY)
+      return fromLocal(local + n * MILLIS_PER_DAY, v)
     case 'HOUR':
       return shift(n * MILLIS_PER_HOUR)
     case 'MINUTE':
@@ -167,7 +171,7 @@ export function addInterval(v: DateTimeValue, interval: IntervalValue, sign: num
   const n = sign * interval.amount
   if (interval.unit === 'YEAR') return plusUnits(v, 'YEAR', n)
   if (interval.unit === 'MONTH') return plusUnits(v, 'MONTH', n)
-  return new DateTimeValue(v.millis + sign * interval.millis, v.offsetMinutes)
+  return new DateTimeValue(v.millis + sign * interval.millis, v.zone)
 }
 
 const MAX_INT = 2147483647
@@ -248,7 +252,7 @@ function part(unit: DateUnit, v: DateTimeValue): number {
     case 'NANOSECOND':
       return t.millis * 1_000_000
     default:
-      return v.offsetMinutes
+      return v.offset / MILLIS_PER_MINUTE
   }
 }
 
@@ -303,7 +307,7 @@ function truncate(unit: DateUnit, v: DateTimeValue): DateTimeValue {
     default:
       start = local
   }
-  return fromLocal(start, v.offsetMinutes)
+  return fromLocal(start, v)
 }
 
 /** DATE_TRUNC of an interval: the parts below `unit` dropped (years below a millennium, century, decade). */
@@ -409,7 +413,7 @@ const NOW: ScalarFunction = {
   apply: ([precision], env) => {
     const digits = typeof precision === 'number' ? Math.min(precision, 3) : 3
     const unit = 10 ** (3 - digits)
-    return new DateTimeValue(floorDiv(env.now, unit) * unit, env.offsetMinutes)
+    return new DateTimeValue(floorDiv(env.now, unit) * unit, env.zone)
   },
 }
 
@@ -423,7 +427,7 @@ const TODAY: ScalarFunction = {
   type: () => 'date',
   arity: [0, 0],
   params: [],
-  apply: (_args, env) => truncate('DAY', new DateTimeValue(env.now, env.offsetMinutes)),
+  apply: (_args, env) => truncate('DAY', new DateTimeValue(env.now, env.zone)),
 }
 
 /** A datetime's day start in its zone (DateUtils.asDateOnly), for CAST(x AS DATE). */

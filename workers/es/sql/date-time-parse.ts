@@ -6,24 +6,18 @@
  *   request's time_zone (DateUtils.atTimeZone); both need a date and a time of day;
  * - DATE_PARSE: a LocalDate (time, zone and offset parsed are dropped), the start of that day in the
  *   request's time_zone;
- * - TIME_PARSE: an OffsetTime when the text gives an offset, moved to the request's offset
- *   (withOffsetSameInstant), else a LocalTime at the request's offset (DateUtils.atTimeZone); it needs a time
- *   of day.
+ * - TIME_PARSE: an OffsetTime when the text gives an offset, else a LocalTime, put at the offset the request's
+ *   zone has at that wall-clock time on 1970-01-01 (DateUtils.atTimeZone: an OffsetTime moved there with
+ *   withOffsetSameInstant); it needs a time of day.
  * A null argument, an empty string or an empty pattern gives null. Failures are `Invalid datetime string [s] or
  * pattern [p] is received; <java.time's message>`, `Unable to convert parsed text into [date]` when the text
  * lacks what the result needs. SMART resolution clamps a day of 29–31 to its month's last day.
  */
-import {
-  MILLIS_PER_DAY,
-  MILLIS_PER_MINUTE,
-  floorMod,
-  lengthOfMonth,
-  startOfDay,
-} from '../common/time/calendar.ts'
+import { MILLIS_PER_DAY, floorMod, lengthOfMonth, startOfDay } from '../common/time/calendar.ts'
 import { newParsed, parseElements, type Parsed } from '../common/time/element-parser.ts'
 import { compileJavaPattern } from '../common/time/java-pattern.ts'
 import { resolveParsed, type ParsedTemporal } from '../common/time/temporal-resolver.ts'
-import { ZoneId } from '../common/time/zone-id.ts'
+import { localToUtc } from '../common/time/zone-rules.ts'
 import { toEpochMillis } from '../common/time/date-formatter.ts'
 import type { EvalEnv, ScalarFunction } from './scalar-function.ts'
 import { sqlIllegalArgumentException } from './sql-exceptions.ts'
@@ -53,12 +47,16 @@ function clampDay(f: Parsed['fields']): void {
   f.set('day', Math.min(day, lengthOfMonth(year, month)))
 }
 
-/** The parsed time of day at the request's offset: OffsetTime.withOffsetSameInstant or LocalTime.atOffset. */
+/** DateUtils.atTimeZone of a parsed time: the zone's first valid offset at its wall clock on 1970-01-01. */
 function timeAt(temporal: ParsedTemporal, env: EvalEnv): TimeValue {
-  const offset = env.offsetMinutes * MILLIS_PER_MINUTE
+  const wallClock = floorMod(
+    temporal.kind === 'instant' ? temporal.utcMillis : temporal.localMillis,
+    MILLIS_PER_DAY,
+  )
+  const offset = env.zone.rules.validOffsets(wallClock)[0] ?? env.zone.offsetAt(wallClock)
   const utc =
     temporal.kind === 'instant' ? temporal.utcMillis : temporal.localMillis - (temporal.offset ?? offset)
-  return new TimeValue(floorMod(utc + offset, MILLIS_PER_DAY), env.offsetMinutes)
+  return new TimeValue(floorMod(utc + offset, MILLIS_PER_DAY), offset)
 }
 
 function parse(type: ParseType, text: string, pattern: string, env: EvalEnv): DateTimeValue | TimeValue {
@@ -76,10 +74,9 @@ function parse(type: ParseType, text: string, pattern: string, env: EvalEnv): Da
   if ('error' in outcome) throw new ParseFailure(`Text '${text}' could not be parsed: ${outcome.error}`)
   const temporal = outcome.temporal
   if (type === 'time') return timeAt(temporal, env)
-  const offset = env.offsetMinutes * MILLIS_PER_MINUTE
   if (type === 'date' && temporal.kind === 'local')
-    return new DateTimeValue(startOfDay(temporal.localMillis) - offset, env.offsetMinutes)
-  return new DateTimeValue(toEpochMillis(temporal, ZoneId.ofOffset(offset)), env.offsetMinutes)
+    return new DateTimeValue(localToUtc(env.zone.rules, startOfDay(temporal.localMillis)), env.zone)
+  return new DateTimeValue(toEpochMillis(temporal, env.zone), env.zone)
 }
 
 function parser(type: ParseType): ScalarFunction {

@@ -183,7 +183,7 @@ function cast(v: SqlValue, type: string, env: EvalEnv): SqlValue {
       const d =
         v instanceof DateTimeValue
           ? v
-          : new DateTimeValue(typeof v === 'number' ? v : Date.parse(String(v)), env.offsetMinutes)
+          : new DateTimeValue(typeof v === 'number' ? v : Date.parse(String(v)), env.zone)
       return type === 'date' ? asDateOnly(d) : d
     }
     case 'double':

@@ -3,13 +3,15 @@
  * builders' toXContent writes them (every query ends with `"boost":1.0`; bool adds `adjust_pure_negative`).
  * AND → bool.must (two ranges on one field merged into one, as the optimizer combines them), OR → bool.should,
  * NOT → bool.must_not (a negated negation is what it negated); field = value → term (range gte/lte on a datetime);
- * <, <=, >, >= → range (a datetime's range with `time_zone` and `format`); IN → terms; BETWEEN → range;
+ * <, <=, >, >= → range (a datetime's range with the request's `time_zone` and `format`, a bound printed with
+ * its own offset: a string read as UTC, a folded datetime at the request's zone); IN → terms; BETWEEN → range;
  * IS NOT NULL → exists, IS NULL → must_not exists; LIKE → wildcard; RLIKE → regexp; MATCH → match;
  * QUERY → query_string. Exact queries and LIKE on a text field use its keyword sub-field. A bound that reads no
  * row (`NOW() - INTERVAL 1 YEAR`) is folded to its value first, as the optimizer's ConstantFolding does. A condition
  * built of anything else (a function of a field…) is not translatable: null, and the rows are filtered
  * after the search (ES would send a painless script query).
  */
+import type { ZoneId } from '../common/time/zone-id.ts'
 import { JavaDouble, type JsonOut } from '../xcontent/index.ts'
 import type { EsField } from './index-resolver.ts'
 import type { Expression, Literal } from './sql-ast.ts'
@@ -26,6 +28,8 @@ export type Folder = (e: Expression) => SqlValue
 export class QueryTranslator {
   constructor(
     private readonly fields: ReadonlyMap<string, EsField>,
+    /** The request's time_zone, the `time_zone` of a datetime's range. */
+    private readonly zone: ZoneId,
     private readonly fold: Folder | null = null,
   ) {}
 
@@ -164,8 +168,7 @@ export class QueryTranslator {
   private bound(subject: Expression, value: Expression): JsonOut | undefined {
     if (value.kind !== 'literal' && this.fold !== null && foldable(value)) {
       const folded = this.fold(value)
-      if (folded instanceof DateTimeValue)
-        return this.isDate(subject) ? new Date(folded.millis).toISOString() : undefined
+      if (folded instanceof DateTimeValue) return this.isDate(subject) ? folded.toString() : undefined
       return folded instanceof IntervalValue || folded instanceof TimeValue ? undefined : folded
     }
     const json = literalJson(value)
@@ -181,7 +184,7 @@ export class QueryTranslator {
   ): JsonOut {
     const body = new Map<string, JsonOut>(bounds)
     if (this.isDate(subject)) {
-      body.set('time_zone', 'Z')
+      body.set('time_zone', this.zone.id)
       body.set('format', DATE_FORMAT)
     }
     body.set('boost', BOOST)

@@ -4,13 +4,14 @@
  * builder checks them, `error building [F]: expects …`), the argument kinds its resolveType checks, any
  * further check, its result type, and how it computes a row's value.
  */
+import type { ZoneId } from '../common/time/zone-id.ts'
 import type { SqlValue } from './sql-values.ts'
 
 export interface EvalEnv {
   /** The statement's start, epoch millis (NOW() and CURRENT_TIMESTAMP). */
   readonly now: number
-  /** The request's time_zone, minutes east of UTC. */
-  readonly offsetMinutes: number
+  /** The request's time_zone. */
+  readonly zone: ZoneId
 }
 
 /**

@@ -4,11 +4,12 @@
  * `_source` but the `fields` it reads (a datetime with format strict_date_optional_time_nanos), its sort
  * (ORDER BY columns with `missing` _last ascending and _first descending and the field's type as
  * `unmapped_type`, `_score` for SCORE(); `_doc` when unordered) and `track_total_hits: -1`. A grouped SELECT
- * asks for no hits but aggregations: a `composite` `groupby` with a terms (or histogram) source per GROUP BY
- * expression (`missing_bucket: true`) and a metric per aggregate; aggregates without GROUP BY are top-level
+ * asks for no hits but aggregations: a `composite` `groupby` with a terms (or histogram, or date_histogram in the
+ * request's `time_zone` as its id prints) source per GROUP BY expression (`missing_bucket: true`) and a metric per aggregate; aggregates without GROUP BY are top-level
  * metrics; `track_total_hits` comes before the aggregations, as SearchSourceBuilder writes it, and is exact
  * only when a COUNT(*) of the whole table reads the hit count. composite-groups.ts runs the grouped request.
  */
+import type { ZoneId } from '../common/time/zone-id.ts'
 import { JavaDouble, type JsonOut } from '../xcontent/index.ts'
 import type { SelectPlan } from './analyzer.ts'
 import type { EsField } from './index-resolver.ts'
@@ -91,6 +92,7 @@ export function groupedSearchSource(
   plan: SelectPlan,
   query: JsonOut | null,
   pageSize: number,
+  zone: ZoneId,
 ): Map<string, JsonOut> {
   const fields = plan.index?.fields ?? new Map<string, EsField>()
   const source = new Map<string, JsonOut>([['size', 0]])
@@ -109,7 +111,7 @@ export function groupedSearchSource(
     plan.groupBy.length === 0 && plan.columns.some((c) => [...walk(c.expression)].some(isCountStar))
   source.set('track_total_hits', countsHits ? 2147483647 : -1)
   if (plan.groupBy.length > 0) {
-    const sources = plan.groupBy.map((g) => ({ [g.text]: groupSource(g, fields) }))
+    const sources = plan.groupBy.map((g) => ({ [g.text]: groupSource(g, fields, zone) }))
     const groupby = new Map<string, JsonOut>([['composite', { size: pageSize, sources }]])
     if (metrics.size > 0) groupby.set('aggregations', metrics)
     source.set('aggregations', { groupby })
@@ -119,7 +121,7 @@ export function groupedSearchSource(
   return source
 }
 
-function groupSource(e: Expression, fields: ReadonlyMap<string, EsField>): JsonOut {
+function groupSource(e: Expression, fields: ReadonlyMap<string, EsField>, zone: ZoneId): JsonOut {
   if (e.kind === 'function' && e.name === 'HISTOGRAM' && e.args[0]?.kind === 'field') {
     const literal = e.args[1]?.kind === 'literal' ? e.args[1].value : null
     if (literal instanceof IntervalValue) {
@@ -133,7 +135,7 @@ function groupSource(e: Expression, fields: ReadonlyMap<string, EsField>): JsonO
           ...(calendar !== null
             ? { calendar_interval: calendar }
             : { fixed_interval: `${literal.millis}ms` }),
-          time_zone: 'Z',
+          time_zone: zone.id,
         },
       }
     }

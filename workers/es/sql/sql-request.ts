@@ -2,21 +2,24 @@
  * SqlQueryRequest / SqlTranslateRequest / SqlClearCursorRequest bodies, read as their ObjectParsers do: an
  * unknown field is x_content_parse_exception `[sql/query] unknown field [x]` at the field. `query` (or
  * `cursor`) is required; `fetch_size` must be positive (default 1000); `params` are typed (`{"type":"long",
- * "value":5}`) or plain values; `time_zone` is `Z`, `UTC` or a `±hh:mm` offset; `filter` is a Query DSL
- * query the SELECT is filtered with.
+ * "value":5}`) or plain values; `time_zone` is read by java.time's ZoneId.of (`Z` by default; `UTC`, offsets,
+ * region ids), whose failure the ObjectParser wraps: `[sql/query] failed to parse field [time_zone]` at the
+ * value, caused by zone_rules_exception `Unknown time-zone ID: X` or date_time_exception; `filter` is a Query
+ * DSL query the SELECT is filtered with.
  */
+import { ZoneId } from '../common/time/zone-id.ts'
+import { actionRequestValidationException, EsException, xContentParseException } from '../errors/index.ts'
 import { fieldParseError } from '../cluster/metadata/field-parse-error.ts'
-import { actionRequestValidationException, type EsException } from '../errors/index.ts'
+import { bodyLocation } from '../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { TypedParam } from './expression-parser.ts'
-import { sqlIllegalArgumentException } from './sql-exceptions.ts'
 
 export interface SqlRequest {
   readonly query: string | null
   readonly cursor: string | null
   readonly fetchSize: number
   readonly params: readonly TypedParam[]
-  readonly offsetMinutes: number
+  readonly zone: ZoneId
   readonly columnar: boolean
   /** The `filter` query's JSON text, or null. */
   readonly filter: XContentValue | null
@@ -69,7 +72,7 @@ export function parseSqlRequest(
     cursor,
     fetchSize: size,
     params: paramsOf(body.get('params')),
-    offsetMinutes: timeZoneOffset(stringField(body, 'time_zone') ?? 'Z'),
+    zone: timeZone(text, parser, stringField(body, 'time_zone')),
     columnar: body.get('columnar') === true,
     filter: body.get('filter') ?? null,
   }
@@ -105,15 +108,14 @@ function plain(value: XContentValue): TypedParam {
   return { value: null, type: 'null' }
 }
 
-/** ZoneId.of for the zones this playground reads: `Z`, `UTC`, `GMT`, `±hh[:mm]`. */
-function timeZoneOffset(zone: string): number {
-  if (['Z', 'UTC', 'GMT', 'Etc/UTC'].includes(zone)) return 0
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)
-  if (m === null) throw invalidZone(zone)
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0')
-  return m[1] === '-' ? -minutes : minutes
-}
-
-function invalidZone(zone: string): EsException {
-  return sqlIllegalArgumentException(`Unknown time-zone ID: ${zone}`)
+/** The `time_zone` field: ZoneId.of(text), Protocol.TIME_ZONE (`Z`) when absent. */
+function timeZone(text: string, parser: string, zone: string | null): ZoneId {
+  if (zone === null) return ZoneId.UTC
+  try {
+    return ZoneId.ofUnnormalized(zone)
+  } catch (e) {
+    if (!(e instanceof EsException)) throw e
+    const { line, col } = bodyLocation(text, 'time_zone', 'value')
+    throw xContentParseException(line, col, `[${parser}] failed to parse field [time_zone]`, e)
+  }
 }

@@ -18,6 +18,7 @@ import {
   type XContentValue,
 } from '../xcontent/index.ts'
 import type { EsField } from './index-resolver.ts'
+import type { ZoneId } from '../common/time/zone-id.ts'
 import { DateTimeValue, type SqlValue } from './sql-values.ts'
 
 export interface SearchRow {
@@ -65,7 +66,7 @@ export async function searchRows(
   indices: readonly string[],
   source: JsonOut,
   fields: ReadonlyMap<string, EsField>,
-  offsetMinutes: number,
+  zone: ZoneId,
   now: number,
 ): Promise<SearchRow[]> {
   const result = await runSearch(context, indices, source, now)
@@ -77,7 +78,7 @@ export async function searchRows(
       if (parsedFields instanceof Map) {
         for (const [name, list] of parsedFields) {
           const first = Array.isArray(list) ? list[0] : list
-          values.set(name, valueOf(first ?? null, fields.get(name)?.sqlType, offsetMinutes))
+          values.set(name, valueOf(first ?? null, fields.get(name)?.sqlType, zone))
         }
       }
     }
@@ -85,10 +86,9 @@ export async function searchRows(
   })
 }
 
-function valueOf(value: XContentValue, sqlType: string | undefined, offsetMinutes: number): SqlValue {
+function valueOf(value: XContentValue, sqlType: string | undefined, zone: ZoneId): SqlValue {
   if (value instanceof XNumber) return value.value
-  if (typeof value === 'string' && sqlType === 'datetime')
-    return new DateTimeValue(Date.parse(value), offsetMinutes)
+  if (typeof value === 'string' && sqlType === 'datetime') return new DateTimeValue(Date.parse(value), zone)
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value
   return toJson(value)
 }

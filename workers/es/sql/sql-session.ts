@@ -59,7 +59,7 @@ export function translateSql(context: RestContext, request: SqlRequest, sql: str
   const statement: Statement = parseStatement(sql, request.params)
   if (statement.kind !== 'select') return {}
   const { plan, query } = prepare(context, request, statement)
-  if (plan.grouped) return groupedSearchSource(plan, query, pageSize(plan, request.fetchSize))
+  if (plan.grouped) return groupedSearchSource(plan, query, pageSize(plan, request.fetchSize), request.zone)
   return plainSearchSource(plan, query, pageSize(plan, request.fetchSize))
 }
 
@@ -77,9 +77,10 @@ function prepare(
   const index = select.from === null ? null : requireIndex(context, select.from)
   const plan = analyze(select, index)
   const fields = plan.index?.fields ?? new Map()
-  const evaluator = new Evaluator(fields, { now, offsetMinutes: request.offsetMinutes })
+  const evaluator = new Evaluator(fields, { now, zone: request.zone })
   const fold = (e: Expression) => evaluator.evaluate(e, { field: () => null, score: null })
-  const translated = plan.where === null ? null : new QueryTranslator(fields, fold).translate(plan.where)
+  const translator = new QueryTranslator(fields, request.zone, fold)
+  const translated = plan.where === null ? null : translator.translate(plan.where)
   const pushed = plan.where === null || translated !== null
   return { plan, query: withFilter(translated, request.filter), pushed }
 }
@@ -105,19 +106,19 @@ async function runSelect(context: RestContext, request: SqlRequest, select: Sele
   const now = context.clock.now()
   const { plan, query, pushed } = prepare(context, request, select, now)
   const fields = plan.index?.fields ?? new Map()
-  const evaluator = new Evaluator(fields, { now, offsetMinutes: request.offsetMinutes })
+  const evaluator = new Evaluator(fields, { now, zone: request.zone })
   let rows: RowScope[] = [{ field: () => null, score: null }]
   const sorted = !plan.grouped && sortOption(plan) !== null
-  const viaAggregations = plan.grouped && pushed && aggregatable(plan, request.offsetMinutes)
+  const viaAggregations = plan.grouped && pushed && aggregatable(plan)
   if (viaAggregations) {
     const size = pageSize(plan, request.fetchSize)
-    rows = await compositeGroups(context, plan, query, size, request.offsetMinutes, now)
+    rows = await compositeGroups(context, plan, query, size, request.zone, now)
   } else if (plan.index !== null) {
     const exact = pushed && sorted && !plan.distinct
     const size = exact && plan.limit !== null ? Math.min(plan.limit, MAX_ROWS) : MAX_ROWS
     const source = plainSearchSource(plan, pushed ? query : withFilter(null, request.filter), size, pushed)
     if (plan.grouped) source.set('sort', [{ _doc: { order: 'asc' } }])
-    const hits = await searchRows(context, plan.index.names, source, fields, request.offsetMinutes, now)
+    const hits = await searchRows(context, plan.index.names, source, fields, request.zone, now)
     rows = hits.map((hit) => ({ field: (name: string) => hit.values.get(name) ?? null, score: hit.score }))
   }
   if (!pushed && plan.where !== null)

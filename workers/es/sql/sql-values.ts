@@ -1,26 +1,34 @@
 /**
- * The values a row holds while a statement runs: strings, numbers, booleans, null, datetimes (UTC epoch
- * milliseconds with the zone offset they print in), times (ES SQL's TIME, a java.time OffsetTime: the wall-clock
- * millisecond of the day and its offset) and INTERVAL literals. A datetime prints as ES SQL's StringUtils does:
- * `yyyy-MM-ddTHH:mm:ss.SSS` then the offset id (`Z` for UTC, else `+01:00`); a time as `HH:mm:ss.SSS` then the
- * offset id (StringUtils.toString, and XContent's OFFSET_TIME_FORMATTER `HH:mm:ss.SSSZZZZZ` in JSON).
+ * The values a row holds while a statement runs: strings, numbers, booleans, null, datetimes (a ZonedDateTime:
+ * UTC epoch milliseconds and the zone they are seen in, the request's time_zone), times (ES SQL's TIME, a
+ * java.time OffsetTime: the wall-clock millisecond of the day and its offset) and INTERVAL literals. A datetime
+ * prints as ES SQL's StringUtils does: `yyyy-MM-ddTHH:mm:ss.SSS` then the id of its offset at that instant (`Z`
+ * for UTC, else `+01:00`); a time as `HH:mm:ss.SSS` then the offset id (StringUtils.toString, and XContent's
+ * OFFSET_TIME_FORMATTER `HH:mm:ss.SSSZZZZZ` in JSON). Offsets are milliseconds east of UTC.
  */
+import { Rounding, type DateTimeUnit } from '../common/time/rounding.ts'
+import { offsetId, type ZoneId } from '../common/time/zone-id.ts'
 
 export class DateTimeValue {
   constructor(
     readonly millis: number,
-    /** Minutes east of UTC the value is shown in (the request's time_zone). */
-    readonly offsetMinutes: number,
+    /** The zone the value is seen in (the request's time_zone). */
+    readonly zone: ZoneId,
   ) {}
+
+  /** The zone's offset at this instant. */
+  get offset(): number {
+    return this.zone.offsetAt(this.millis)
+  }
 
   /** The value's calendar fields in its zone. */
   fields(): Date {
-    return new Date(this.millis + this.offsetMinutes * 60000)
+    return new Date(this.millis + this.offset)
   }
 
   toString(): string {
     const local = this.fields().toISOString()
-    return local.slice(0, 23) + offsetId(this.offsetMinutes)
+    return local.slice(0, 23) + offsetId(this.offset)
   }
 }
 
@@ -29,21 +37,31 @@ export class TimeValue {
   constructor(
     /** The wall-clock millisecond of the day, 0 – 86,399,999. */
     readonly millisOfDay: number,
-    /** Minutes east of UTC of its offset. */
-    readonly offsetMinutes: number,
+    /** Its offset, milliseconds east of UTC. */
+    readonly offset: number,
   ) {}
 
   /** The instant of the time on 1970-01-01, epoch millis (OffsetTime.atDate(EPOCH).toInstant()). */
   get millis(): number {
-    return this.millisOfDay - this.offsetMinutes * 60000
+    return this.millisOfDay - this.offset
   }
 
   toString(): string {
-    return new Date(this.millisOfDay).toISOString().slice(11, 23) + offsetId(this.offsetMinutes)
+    return new Date(this.millisOfDay).toISOString().slice(11, 23) + offsetId(this.offset)
   }
 }
 
 export type IntervalUnit = 'YEAR' | 'MONTH' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND'
+
+/** The date_histogram calendar unit of a one-unit interval. */
+const CALENDAR_UNITS: Readonly<Record<IntervalUnit, DateTimeUnit>> = {
+  YEAR: 'YEAR_OF_CENTURY',
+  MONTH: 'MONTH_OF_YEAR',
+  DAY: 'DAY_OF_MONTH',
+  HOUR: 'HOUR_OF_DAY',
+  MINUTE: 'MINUTE_OF_HOUR',
+  SECOND: 'SECOND_OF_MINUTE',
+}
 
 const UNIT_MILLIS: Readonly<Record<IntervalUnit, number>> = {
   YEAR: 365 * 86_400_000,
@@ -87,17 +105,16 @@ export class IntervalValue {
     return { YEAR: '1y', MONTH: '1M', DAY: '1d', HOUR: '1h', MINUTE: '1m', SECOND: '1s' }[this.unit]
   }
 
-  /** The start of the bucket `value` falls in, in the value's zone. */
+  /**
+   * The start of the bucket `value` falls in, in the value's zone, as the date_histogram the HISTOGRAM becomes
+   * rounds it (a calendar unit for one unit, else a fixed interval).
+   */
   bucket(value: DateTimeValue): DateTimeValue {
-    const offset = value.offsetMinutes * 60000
-    const local = value.fields()
-    let start: number
-    if (this.calendar !== null && (this.unit === 'YEAR' || this.unit === 'MONTH')) {
-      start = Date.UTC(local.getUTCFullYear(), this.unit === 'YEAR' ? 0 : local.getUTCMonth(), 1)
-    } else {
-      start = Math.floor(local.getTime() / this.millis) * this.millis
-    }
-    return new DateTimeValue(start - offset, value.offsetMinutes)
+    const rounding =
+      this.calendar !== null
+        ? Rounding.calendar(CALENDAR_UNITS[this.unit], value.zone)
+        : Rounding.fixed(this.millis, value.zone)
+    return new DateTimeValue(rounding.round(value.millis), value.zone)
   }
 
   /** Period.toString / Duration.toString, as JSON writes it: `P1Y`, `P2M`, `PT24H`, `PT30M`. */
@@ -134,15 +151,6 @@ export class IntervalValue {
 }
 
 export type SqlValue = string | number | boolean | null | DateTimeValue | TimeValue | IntervalValue
-
-/** ZoneOffset.getId: `Z`, or `±HH:MM`. */
-function offsetId(minutes: number): string {
-  if (minutes === 0) return 'Z'
-  const sign = minutes < 0 ? '-' : '+'
-  const abs = Math.abs(minutes)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-}
 
 /**
  * Orders two values as ES SQL's Comparisons do (numbers, strings by UTF-16 order, datetimes, booleans); times

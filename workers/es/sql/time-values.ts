@@ -10,27 +10,25 @@
  *   otherwise), a number or boolean as epoch millis modulo a day at UTC; and the epoch millis a time converts
  *   to (TIME_TO_LONG and the other numeric conversions: its instant on 1970-01-01).
  */
-import { MILLIS_PER_DAY, MILLIS_PER_MINUTE, floorMod } from '../common/time/calendar.ts'
-import { parseOffset } from '../common/time/zone-id.ts'
+import { MILLIS_PER_DAY, floorMod } from '../common/time/calendar.ts'
+import { parseOffset, type ZoneId } from '../common/time/zone-id.ts'
 import { sqlIllegalArgumentException } from './sql-exceptions.ts'
 import { DateTimeValue, TimeValue, type IntervalValue, type SqlValue } from './sql-values.ts'
 
 export function asTimeOnly(v: DateTimeValue): TimeValue {
-  return new TimeValue(
-    floorMod(v.millis + v.offsetMinutes * MILLIS_PER_MINUTE, MILLIS_PER_DAY),
-    v.offsetMinutes,
-  )
+  const offset = v.offset
+  return new TimeValue(floorMod(v.millis + offset, MILLIS_PER_DAY), offset)
 }
 
-export function timeAtZone(t: TimeValue, offsetMinutes: number): DateTimeValue {
-  return new DateTimeValue(t.millis, offsetMinutes)
+export function timeAtZone(t: TimeValue, zone: ZoneId): DateTimeValue {
+  return new DateTimeValue(t.millis, zone)
 }
 
 /** A time plus (sign 1) or minus (sign -1) an INTERVAL. */
 export function addIntervalToTime(t: TimeValue, interval: IntervalValue, sign: number): TimeValue {
   if (interval.unit === 'YEAR' || interval.unit === 'MONTH') return t
   const shift = sign * (interval.millis % MILLIS_PER_DAY)
-  return new TimeValue(floorMod(t.millisOfDay + shift, MILLIS_PER_DAY), t.offsetMinutes)
+  return new TimeValue(floorMod(t.millisOfDay + shift, MILLIS_PER_DAY), t.offset)
 }
 
 const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-].+)?$/
@@ -51,7 +49,7 @@ function parseTime(text: string): TimeValue {
     throw failure()
   }
   const millisOfDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
-  return new TimeValue(millisOfDay, offset / MILLIS_PER_MINUTE)
+  return new TimeValue(millisOfDay, offset)
 }
 
 /** CAST(v AS TIME). */

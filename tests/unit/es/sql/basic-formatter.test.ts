@@ -9,6 +9,7 @@ import {
 } from '../../../../workers/es/sql/basic-formatter.ts'
 import { pageWidths } from '../../../../workers/es/sql/sql-response.ts'
 import { textValue } from '../../../../workers/es/sql/sql-value-format.ts'
+import { ZoneId } from '../../../../workers/es/common/time/zone-id.ts'
 import { DateTimeValue, type SqlValue } from '../../../../workers/es/sql/sql-values.ts'
 
 const columns = [
@@ -22,8 +23,8 @@ const cells = (rows: SqlValue[][]) => rows.map((row) => row.map((v, i) => textVa
 describe('BasicFormatter', () => {
   test('the first page sets the widths; doubles print as Java does, null as null', () => {
     const rows = [
-      ['x', 1e7, new DateTimeValue(0, 0)],
-      [null, 0.5, new DateTimeValue(86_400_000, -330)],
+      ['x', 1e7, new DateTimeValue(0, ZoneId.UTC)],
+      [null, 0.5, new DateTimeValue(86_400_000, ZoneId.of('-05:30'))],
     ]
     const widths = columnWidths(names, cells(rows))
     expect(widths).toEqual([15, 15, 29])

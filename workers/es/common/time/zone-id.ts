@@ -10,6 +10,8 @@
  * every historical rule change; an id whose zone has one offset for all time (Etc/GMT+5, Etc/UTC) is normalized to
  * that offset, as ZoneId.normalized does. Any other well-formed region id fails as java.time does for an unknown
  * zone: zone_rules_exception `Unknown time-zone ID: X`. Zones are made once per id (their years are read once).
+ * `ofUnnormalized` is java.time's ZoneId.of alone (ES SQL's `time_zone`): the same rules under the id java.time
+ * keeps, `UTC`, `GMT+01:00` or `EST`, where DateUtils.of gives `Z`, `+01:00` and `-05:00`.
  */
 
 import { EsException } from '../../errors/es-exception.ts'
@@ -84,6 +86,13 @@ export class ZoneId {
     return ZoneId.ofRegion(text)
   }
 
+  /** java.time's ZoneId.of without normalized(): `of`'s zone under the id ZoneId.getId gives. */
+  static ofUnnormalized(text: string): ZoneId {
+    const zone = ZoneId.of(text)
+    const id = unnormalizedId(text, zone)
+    return id === zone.id ? zone : new ZoneId(id, zone.rules)
+  }
+
   /** ZoneId.of for a region id, normalized (a zone with one offset for all time is that offset). */
   static ofRegion(text: string): ZoneId {
     if (!REGION_ID_FORMAT.test(text)) {
@@ -103,6 +112,15 @@ export class ZoneId {
   offsetAt(utcMillis: number): number {
     return this.rules.offsetAt(utcMillis)
   }
+}
+
+/** ZoneId.of(text).getId(): an offset's id, a prefix alone for a zero offset after it, else the text. */
+function unnormalizedId(text: string, zone: ZoneId): string {
+  if (text.length <= 1 || text.startsWith('+') || text.startsWith('-')) return zone.id
+  for (const prefix of ['UTC', 'GMT', 'UT']) {
+    if (text.startsWith(prefix)) return zone === ZoneId.UTC ? prefix : prefix + zone.id
+  }
+  return text
 }
 
 /** ZoneOffset.of: `Z`, `+h`, `+hh`, `+hh:mm`, `+hhmm`, `+hh:mm:ss`, `+hhmmss`, with its exact errors. */

@@ -19,14 +19,10 @@ import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
 import { dateParser, parseDate } from './date.ts'
 
-/** java.time.ZoneId.of(text).getId(), with ZoneOffset.UTC printed as `UTC`; `zone` is the zone `text` names. */
-function zoneText(text: string, zone: ZoneId): string {
-  if (text.length <= 1 || text.startsWith('+') || text.startsWith('-'))
-    return zone === ZoneId.UTC ? 'UTC' : zone.id
-  for (const prefix of ['UTC', 'GMT', 'UT']) {
-    if (text.startsWith(prefix)) return zone === ZoneId.UTC ? prefix : prefix + zone.id
-  }
-  return text
+/** java.time.ZoneId.of(text).getId(), with ZoneOffset.UTC printed as `UTC`. */
+function zoneText(text: string): string {
+  const id = ZoneId.ofUnnormalized(text).id
+  return id === 'Z' ? 'UTC' : id
 }
 
 /** ZoneId.of in the factory: its java.time exception reaches the reader as a plain Java exception. */
@@ -47,7 +43,7 @@ export function createDateIndexName(config: ProcessorConfig): Processor {
   config.optionalString('locale')
   const timezoneText = config.optionalString('timezone')
   const zone = timezoneText === null ? ZoneId.UTC : zoneOf(timezoneText)
-  const zoneId = timezoneText === null ? 'UTC' : zoneText(timezoneText, zone)
+  const zoneId = timezoneText === null ? 'UTC' : zoneText(timezoneText)
   const formats = config.optionalList('date_formats')?.map((f) => javaToString(f)) ?? [
     "yyyy-MM-dd'T'HH:mm:ss.SSSXX",
   ]
