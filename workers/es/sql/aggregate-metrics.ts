@@ -10,12 +10,13 @@
  * - STDDEV_POP, STDDEV_SAMP, SUM_OF_SQUARES, VAR_POP, VAR_SAMP: `extended_stats` (sigma 2.0) and its
  *   `std_deviation`, `std_deviation_sampling`, `sum_of_squares`, `variance`, `variance_sampling`;
  * - KURTOSIS, SKEWNESS: `matrix_stats` of the one field (mode AVG) and its field's statistic;
- * - MAD: `median_absolute_deviation` (compression 1000.0); PERCENTILE and PERCENTILE_RANK: `percentiles` /
- *   `percentile_ranks` of the one value, keyed, with the method's configuration (tdigest compression 100.0, hdr 3
- *   significant digits) and its one entry of `values`.
+ * - MAD: `median_absolute_deviation` (compression 1000.0); PERCENTILE and PERCENTILE_RANK: always merged (below),
+ *   `percentiles` / `percentile_ranks`, keyed, with the method's configuration (tdigest compression 100.0, hdr 3
+ *   significant digits).
  * Aggregates merged into one field's `stats`, `extended_stats` or `matrix_stats` (metric-merging.ts) read their
  * property of that metric: MIN, MAX, AVG and SUM its `min`, `max`, `avg` and `sum` (a SUM of no values, `count` 0,
- * is null). A non-finite value reads as null. `metricReadable` says which aggregates the composite path can read: COUNT(*)
+ * is null); PERCENTILE and PERCENTILE_RANK the entry of a merged `percentiles` / `percentile_ranks` keyed by their
+ * value (the request lists the values sorted, as the aggregation builders sort them). A non-finite value reads as null. `metricReadable` says which aggregates the composite path can read: COUNT(*)
  * and the metrics over a field with doc values of a type the metric reads (the others, and an hdr percentile,
  * are grouped on this node).
  */
@@ -28,7 +29,7 @@ import {
 } from '../xcontent/index.ts'
 import type { EsField } from './index-resolver.ts'
 import type { Expression, FunctionCall } from './sql-ast.ts'
-import type { MergedMetric } from './metric-merging.ts'
+import type { MergedMetric, PercentilesConfig } from './metric-merging.ts'
 import { DATE_FORMAT } from './sql-data-types.ts'
 import type { ZoneId } from '../common/time/zone-id.ts'
 import { DateTimeValue, type SqlValue } from './sql-values.ts'
@@ -59,10 +60,7 @@ const TOP_HITS: Readonly<Record<string, 'asc' | 'desc'>> = {
   LAST: 'desc',
   LAST_VALUE: 'desc',
 }
-const PERCENTILES: Readonly<Record<string, string>> = {
-  PERCENTILE: 'percentiles',
-  PERCENTILE_RANK: 'percentile_ranks',
-}
+const PERCENTILES = new Set(['PERCENTILE', 'PERCENTILE_RANK'])
 
 export function isCountStar(e: Expression): boolean {
   return e.kind === 'function' && e.name === 'COUNT' && (e.args.length === 0 || e.args[0]!.kind === 'star')
@@ -84,7 +82,7 @@ export function metricReadable(call: FunctionCall, fields: ReadonlyMap<string, E
   if (call.name === 'COUNT') return true
   if (TOP_HITS[call.name] !== undefined)
     return call.args.length === 1 || fieldOf(call.args[1], fields)?.exact != null
-  if (PERCENTILES[call.name] !== undefined && literal(call.args[2]) === 'hdr') return false
+  if (PERCENTILES.has(call.name) && literal(call.args[2]) === 'hdr') return false
   const datetimeExtreme = field.sqlType === 'datetime' && (call.name === 'MIN' || call.name === 'MAX')
   return NUMERIC_FIELDS.has(field.sqlType) || datetimeExtreme
 }
@@ -95,17 +93,27 @@ function fieldSort(field: EsField, order: string): JsonOut {
   return { [field.exact!]: { order, missing: '_last', unmapped_type: unmappedType } }
 }
 
-/** The percentiles method and its PercentilesConfig as it prints. */
-function percentilesMethod(call: FunctionCall): [string, JsonOut] {
-  const parameter = literal(call.args[3])
-  if (literal(call.args[2]) === 'hdr')
-    return ['hdr', { number_of_significant_value_digits: typeof parameter === 'number' ? parameter : 3 }]
-  return ['tdigest', { compression: new JavaDouble(typeof parameter === 'number' ? parameter : 100) }]
+/** A `percentiles` (`percentile_ranks`) request: its values sorted, keyed, the method's PercentilesConfig. */
+function percentilesRequest(
+  kind: string,
+  field: string,
+  values: readonly number[],
+  { method, parameter }: PercentilesConfig,
+): JsonOut {
+  const key = kind === 'percentiles' ? 'percents' : 'values'
+  const sorted = [...values].sort((a, b) => a - b).map((v) => new JavaDouble(v))
+  const config =
+    method === 'hdr'
+      ? { number_of_significant_value_digits: parameter }
+      : { compression: new JavaDouble(parameter) }
+  return { [kind]: { field, [key]: sorted, keyed: true, [method]: config } }
 }
 
 /** A merged metric's request. */
 export function mergedRequest(merged: MergedMetric, fields: ReadonlyMap<string, EsField>): JsonOut {
   const field = fields.get(merged.field)?.exact ?? merged.field
+  if (merged.percentiles !== undefined)
+    return percentilesRequest(merged.kind, field, merged.percentiles.values, merged.percentiles.config)
   if (merged.kind === 'stats') return { stats: { field } }
   if (merged.kind === 'extended_stats') return { extended_stats: { field, sigma: new JavaDouble(2) } }
   return { matrix_stats: { fields: [field], mode: 'AVG' } }
@@ -137,19 +145,18 @@ export function metricRequest(call: FunctionCall, fields: ReadonlyMap<string, Es
   if (EXTENDED_STATS[call.name] !== undefined) return { extended_stats: { field, sigma: new JavaDouble(2) } }
   if (MATRIX_STATS[call.name] !== undefined) return { matrix_stats: { fields: [field], mode: 'AVG' } }
   if (call.name === 'MAD') return { median_absolute_deviation: { field, compression: new JavaDouble(1000) } }
-  const percentiles = PERCENTILES[call.name]
-  if (percentiles !== undefined) {
-    const values = [new JavaDouble(Number(literal(call.args[1])))]
-    const key = call.name === 'PERCENTILE' ? 'percents' : 'values'
-    const [method, config] = percentilesMethod(call)
-    return { [percentiles]: { field, [key]: values, keyed: true, [method]: config } }
-  }
   if (call.name === 'COUNT') return call.distinct ? { cardinality: { field } } : { value_count: { field } }
   return { [call.name.toLowerCase()]: { field } }
 }
 
 function numberOf(value: XContentValue | undefined): number | null {
   return value instanceof XNumber && Number.isFinite(value.value) ? value.value : null
+}
+
+/** The entry of a keyed `values` object whose key (a Java double, `50.0`) is `value`. */
+function keyedValue(values: XContentValue | undefined, value: number): number | null {
+  const entries = values instanceof Map ? [...values] : []
+  return numberOf(entries.find(([key]) => Number(key) === value)?.[1])
 }
 
 function objectOf(value: XContentValue | undefined): XContentObject | null {
@@ -182,6 +189,8 @@ export function metricValue(
   const metric = objectOf(bucket.get(merged?.name ?? call.text))
   if (metric === null) return null
   const field = fieldOf(call.args[0], fields)
+  if (merged?.percentiles !== undefined)
+    return keyedValue(metric.get('values'), Number(literal(call.args[1])))
   if (merged !== undefined && merged.kind !== 'matrix_stats' && EXTENDED_STATS[call.name] === undefined) {
     if (call.name === 'SUM' && numberOf(metric.get('count')) === 0) return null
     const value = numberOf(metric.get(call.name.toLowerCase()))
@@ -195,7 +204,6 @@ export function metricValue(
   if (property !== undefined) return numberOf(metric.get(property))
   const statistic = MATRIX_STATS[call.name]
   if (statistic !== undefined) return numberOf(objectOf(firstOf(metric.get('fields')))?.get(statistic))
-  if (PERCENTILES[call.name] !== undefined) return numberOf(firstOf(metric.get('values')))
   const value = numberOf(metric.get('value'))
   if (value === null) return null
   const datetime = field?.sqlType === 'datetime' && (call.name === 'MIN' || call.name === 'MAX')

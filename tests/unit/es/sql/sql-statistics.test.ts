@@ -86,8 +86,8 @@ describe('FIRST, LAST and the statistics', () => {
       '{"size":0,"_source":false,"track_total_hits":-1,"aggregations":{"LAST(date)":{"top_hits":{"from":0,"size":1,' +
         '"version":false,"seq_no_primary_term":false,"explain":false,"docvalue_fields":[{"field":"date","format":"strict_date_optional_time_nanos"}],' +
         '"sort":[{"date":{"order":"desc","missing":"_last","unmapped_type":"date"}}]}},' +
-        '"PERCENTILE(amount, 95)":{"percentiles":{"field":"amount","percents":[95.0],"keyed":true,"tdigest":{"compression":100.0}}},' +
-        '"PERCENTILE_RANK(amount, 10, \'hdr\')":{"percentile_ranks":{"field":"amount","values":[10.0],"keyed":true,"hdr":{"number_of_significant_value_digits":3}}},' +
+        '"PERCENTILES(amount)":{"percentiles":{"field":"amount","percents":[95.0],"keyed":true,"tdigest":{"compression":100.0}}},' +
+        '"PERCENTILE_RANKS(amount, hdr, 3)":{"percentile_ranks":{"field":"amount","values":[10.0],"keyed":true,"hdr":{"number_of_significant_value_digits":3}}},' +
         '"EXT_STATS(amount)":{"extended_stats":{"field":"amount","sigma":2.0}},' +
         '"MATRIX(amount)":{"matrix_stats":{"fields":["amount"],"mode":"AVG"}},' +
         '"MAD(amount)":{"median_absolute_deviation":{"field":"amount","compression":1000.0}}}}',
@@ -120,6 +120,25 @@ describe('FIRST, LAST and the statistics', () => {
       ['bag', 120, 120, 120.0, 120, 0.0, null],
       ['hat', 20, 25, 22.5, 45, 6.25, 1.0],
       ['shoe', 75, 75, 75.0, 75, 0.0, null],
+    ])
+  })
+
+  test("one field's PERCENTILEs (PERCENTILE_RANKs) of one configuration share one metric (ReplaceAggsWithPercentiles)", async () => {
+    const query =
+      "SELECT product, PERCENTILE(amount, 90), PERCENTILE(amount, 10), PERCENTILE(amount, 90, 'tdigest', 100), " +
+      "PERCENTILE(amount, 50, 'tdigest', 200), PERCENTILE_RANK(amount, 100), PERCENTILE_RANK(amount, 30) " +
+      'FROM orders GROUP BY product'
+    expect(await send('/_sql/translate', query)).toBe(
+      '{"size":0,"_source":false,"track_total_hits":-1,"aggregations":{"groupby":{"composite":{"size":1000,' +
+        '"sources":[{"product":{"terms":{"field":"product","missing_bucket":true,"order":"asc"}}}]},"aggregations":{' +
+        '"PERCENTILES(amount)":{"percentiles":{"field":"amount","percents":[10.0,90.0],"keyed":true,"tdigest":{"compression":100.0}}},' +
+        '"PERCENTILES(amount, tdigest, 200)":{"percentiles":{"field":"amount","percents":[50.0],"keyed":true,"tdigest":{"compression":200.0}}},' +
+        '"PERCENTILE_RANKS(amount)":{"percentile_ranks":{"field":"amount","values":[30.0,100.0],"keyed":true,"tdigest":{"compression":100.0}}}}}}}',
+    )
+    expect(await rows(query)).toEqual([
+      ['bag', 120.0, 120.0, 120.0, 120.0, 0.0, 0.0],
+      ['hat', 24.5, 20.5, 24.5, 22.5, 100.0, 100.0],
+      ['shoe', 75.0, 75.0, 75.0, 75.0, 100.0, 0.0],
     ])
   })
 
