@@ -58,6 +58,7 @@ import { registerDocumentActions } from './rest/actions/document-actions.ts'
 import { registerBulkAction } from './rest/actions/bulk-action.ts'
 import { registerStoredScriptActions } from './rest/actions/stored-script-actions.ts'
 import { registerSynonymsActions } from './rest/actions/synonyms-actions.ts'
+import { registerReloadAnalyzersActions } from './rest/actions/reload-analyzers-action.ts'
 import { registerPainlessExecuteAction } from './rest/actions/painless-execute-action.ts'
 import { registerSearchTemplateActions } from './rest/actions/search-template-actions.ts'
 import { registerUpdateAction } from './rest/actions/update-action.ts'
@@ -339,6 +340,7 @@ export class EsNode implements EsNodeApi {
     registerSearchTemplateActions(controller, context)
     registerStoredScriptActions(controller, context)
     registerSynonymsActions(controller, context)
+    registerReloadAnalyzersActions(controller, context)
     registerPainlessExecuteAction(controller, context)
     registerExplainAction(controller, context)
     registerTermVectorsAction(controller, context)

@@ -114,6 +114,17 @@ export type ShardRequest =
     })
   /** indices:monitor/segments (one copy) */
   | (ShardTarget & { type: 'segments' })
+  /**
+   * indices:admin/reload_analyzers, once per node holding a copy of the index: the index's search analyzers
+   * reloaded for `resource` (a synonyms set id; null: all), or only listed when `preview`, once this node applied
+   * the cluster state of version `stateVersion` (the sets the sender saw)
+   */
+  | (ShardTarget & {
+      type: 'reload_analyzers'
+      resource: string | null
+      preview: boolean
+      stateVersion: number
+    })
   /** indices:monitor/recovery (one copy, initializing ones too) */
   | (ShardTarget & { type: 'recovery_state' })
   /** internal:index/shard/recovery/start_recovery, to the primary */
@@ -168,6 +179,8 @@ export type ShardResponse =
   /** Every started copy of the node `node` (its id), as of `timestamp` (the node's clock). */
   | { type: 'shard_stats'; node: string; timestamp: number; shards: LocalShardStats[] }
   | { type: 'segments'; segments: SegmentStats[] }
+  /** The names of the analyzers a reload reached (TransportReloadAnalyzersAction.ReloadResult). */
+  | { type: 'analyzers_reloaded'; analyzers: string[] }
   /** VerifyNodeRepositoryAction: the node (id and name) and the failure it met, or null. */
   | { type: 'repository_verified'; node: string; name: string; failure: string | null }
   /** The primary's committed documents in seq_no order, with the commit's files (segments) and their bytes. */

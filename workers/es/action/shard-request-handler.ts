@@ -6,6 +6,7 @@
  *   freeing of its contexts: search-context-handler.ts.
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
  *   of the local copy; recovery_state: the RecoveryState of the copy held here, recovering or not.
+ * - reload_analyzers: the index's search analyzers reloaded (IndexService.reloadSearchAnalyzers), once per node.
  * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
  * - list_tasks and cancel_tasks: this node's part of the tasks APIs (tasks/node-tasks-handler.ts).
  * - snapshot_shard: a primary's committed documents for a snapshot; verify_repository: whether this node reads
@@ -44,6 +45,10 @@ import { ShardWriteHandler, type ShardWriteDeps } from './shard-write-handler.ts
 import { localShardCopy, unavailable, type LocalShardCopy } from './local-shard-copy.ts'
 import type { LocalShardStats, ShardRequest, ShardResponse, ShardTarget } from './shard-messages.ts'
 import { termsSliceContains } from '../search/slice/slice-builder.ts'
+import { synonymsSets } from '../synonyms/synonyms-metadata.ts'
+
+/** How long a reload waits for this node to apply the cluster state its sender saw. */
+const RELOAD_STATE_TIMEOUT_MS = 30_000
 
 /** What the write path needs, but the primary permits, which this handler owns and shares with hand-offs. */
 export interface ShardRequestDeps extends Omit<ShardWriteDeps, 'permits'> {
@@ -161,6 +166,8 @@ export class ShardRequestHandler {
         return this.segmentsRequest(request)
       case 'snapshot_shard':
         return this.snapshotShard(request)
+      case 'reload_analyzers':
+        return this.reloadAnalyzers(request)
       case 'recovery_state': {
         // TransportRecoveryAction: any copy held here, recovering or not.
         const index = this.deps.indices.get(request.index)
@@ -314,6 +321,26 @@ export class ShardRequestHandler {
     if (request.type === 'segments') return { type: 'segments', segments: found.shard.segmentStats() }
     await this.deps.indices.committed(found.index.metadata.uuid, found.shard)
     return { type: 'ack' }
+  }
+
+  /**
+   * TransportReloadAnalyzersAction.shardOperation: the index's search analyzers reloaded over the synonyms sets of
+   * this node's applied state, once it is at least the sender's.
+   */
+  private async reloadAnalyzers(
+    request: Extract<ShardRequest, { type: 'reload_analyzers' }>,
+  ): Promise<ShardResponse> {
+    const state = await this.deps.cluster.waitFor(
+      (applied) => applied.version >= request.stateVersion,
+      RELOAD_STATE_TIMEOUT_MS,
+    )
+    const index = this.deps.indices.get(request.index)
+    if (state === null || index?.metadata.uuid !== request.uuid) return unavailable('index not held here')
+    const { resource, preview } = request
+    return {
+      type: 'analyzers_reloaded',
+      analyzers: index.reloadSearchAnalyzers(resource, preview, synonymsSets(state)),
+    }
   }
 
   /** SnapshotShardsService on the primary's node: a flush, then the commit's documents and files. */

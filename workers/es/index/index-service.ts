@@ -34,19 +34,25 @@ import { concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
 import { LENIENT_EXPAND_OPEN } from '../cluster/metadata/indices-options.ts'
 import { percolatorQueryCheck } from '../search/queries/percolator-query-check.ts'
 import type { SynonymsSets } from '../synonyms/synonyms-metadata.ts'
-import { synonymsSetsUsed } from '../synonyms/reload-analyzers.ts'
+import { reloadableAnalyzers, synonymsSetsUsed } from '../synonyms/reload-analyzers.ts'
 
-/** The index's analysis over the synonyms sets its filters read. */
+/** The index's analysis over the rules of the synonyms sets it read. */
 function indexAnalysis(metadata: IndexMetadata, synonymsSets: SynonymsSets): IndexAnalysis {
   return new IndexAnalysis(metadata.analysis, (setId) =>
     (Object.hasOwn(synonymsSets, setId) ? synonymsSets[setId]! : []).map((rule) => rule.synonyms),
   )
 }
 
-/** The rules of the synonyms sets the index's filters read, as one comparable text. */
-function synonymsRulesRead(metadata: IndexMetadata, synonymsSets: SynonymsSets): string {
-  const used = synonymsSetsUsed(metadata.analysis?.analysis ?? {})
-  return JSON.stringify(used.map((setId) => synonymsSets[setId] ?? null))
+/** The rules of the synonyms sets the index's filters read, as `synonymsSets` holds them now. */
+function synonymsRulesRead(
+  metadata: IndexMetadata,
+  synonymsSets: SynonymsSets,
+): Record<string, SynonymsSets[string]> {
+  const read: Record<string, SynonymsSets[string]> = {}
+  for (const setId of synonymsSetsUsed(metadata.analysis?.analysis ?? {})) {
+    if (Object.hasOwn(synonymsSets, setId)) read[setId] = synonymsSets[setId]!
+  }
+  return read
 }
 
 /** The nested documents' doc values of a document without nested documents (most): shared, never written. */
@@ -71,8 +77,8 @@ export class IndexService {
   readonly shards = new Map<number, IndexShard>()
   private analyzers: IndexAnalysis
   private mappers: IndexMapperSettings
-  /** The rules of the synonyms sets the analyzers were built with, of the sets the index's filters read. */
-  private synonymsRules: string
+  /** The rules of the synonyms sets the analyzers were built with (read when built, then on each reload). */
+  private synonymsRules: SynonymsSets
 
   /**
    * `clusterIndices`: every index of the applied cluster state (this one's alone when not given); `synonymsSets`:
@@ -83,8 +89,8 @@ export class IndexService {
     private readonly clusterIndices: () => readonly IndexMetadata[] = () => [this.metadata],
     synonymsSets: SynonymsSets = {},
   ) {
-    this.analyzers = indexAnalysis(metadata, synonymsSets)
     this.synonymsRules = synonymsRulesRead(metadata, synonymsSets)
+    this.analyzers = indexAnalysis(metadata, this.synonymsRules)
     this.mappers = this.mapperSettings(metadata)
   }
 
@@ -99,21 +105,37 @@ export class IndexService {
   }
 
   /**
-   * Follows the cluster state's newest settings, mapping and synonyms sets. Each applied cluster state is a fresh
-   * copy: the analyzers are rebuilt only when their settings or the rules of a synonyms set they read changed (the
-   * reload of ReloadAnalyzers, which the synonyms APIs ask for after each change of a set).
+   * Follows the cluster state's newest settings and mapping. Each applied cluster state is a fresh copy: the
+   * analyzers are rebuilt only when their settings changed, reading the synonyms sets anew; a change of a set alone
+   * reaches them through a reload (reloadSearchAnalyzers).
    */
   updateMetadata(metadata: IndexMetadata, synonymsSets: SynonymsSets = {}): void {
-    const synonymsRules = synonymsRulesRead(metadata, synonymsSets)
-    if (
-      JSON.stringify(metadata.analysis) !== JSON.stringify(this.metadata.analysis) ||
-      synonymsRules !== this.synonymsRules
-    ) {
-      this.analyzers = indexAnalysis(metadata, synonymsSets)
-      this.synonymsRules = synonymsRules
+    if (JSON.stringify(metadata.analysis) !== JSON.stringify(this.metadata.analysis)) {
+      this.synonymsRules = synonymsRulesRead(metadata, synonymsSets)
+      this.analyzers = indexAnalysis(metadata, this.synonymsRules)
     }
     this.metadata = metadata
     this.mappers = this.mapperSettings(metadata)
+  }
+
+  /**
+   * MapperService.reloadSearchAnalyzers: the reloadable analyzers a reload for `resource` (a synonyms set id; null:
+   * all) reaches, rebuilt over the rules `synonymsSets` now holds for that set (every set when null) unless
+   * `preview`. Answers their names.
+   */
+  reloadSearchAnalyzers(resource: string | null, preview: boolean, synonymsSets: SynonymsSets): string[] {
+    const reloaded = reloadableAnalyzers(this.metadata.analysis?.analysis ?? {}, resource)
+    if (reloaded.length === 0 || preview) return reloaded
+    const current = synonymsRulesRead(this.metadata, synonymsSets)
+    const rules: Record<string, SynonymsSets[string]> =
+      resource === null ? current : { ...this.synonymsRules }
+    if (resource !== null) {
+      if (Object.hasOwn(current, resource)) rules[resource] = current[resource]!
+      else delete rules[resource]
+    }
+    this.synonymsRules = rules
+    this.analyzers = indexAnalysis(this.metadata, rules)
+    return reloaded
   }
 
   /**

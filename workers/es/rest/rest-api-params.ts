@@ -122,6 +122,8 @@ export const REST_API_PARAMS = {
     'master_timeout',
   ],
   'indices.refresh': ['index', ...INDICES_OPTIONS],
+  // RestReloadAnalyzersAction reads `preview` too, which the spec does not list
+  'indices.reload_search_analyzers': ['index', ...INDICES_OPTIONS, 'resource', 'preview'],
   'indices.close': ['index', ...ACKED, ...INDICES_OPTIONS, 'wait_for_active_shards'],
   'indices.open': ['index', ...ACKED, ...INDICES_OPTIONS, 'wait_for_active_shards'],
   'indices.add_block': ['index', 'block', ...ACKED, ...INDICES_OPTIONS],
