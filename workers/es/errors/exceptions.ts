@@ -225,6 +225,11 @@ export function mapperParsingException(reason: string, causedBy?: EsException): 
   return new EsException({ type: 'mapper_parsing_exception', reason, status: 400, causedBy })
 }
 
+/** MapperException: a mapping refused as it is built (status 500 when it is the top exception). */
+export function mapperException(reason: string): EsException {
+  return new EsException({ type: 'mapper_exception', reason, status: 500 })
+}
+
 /** MapperService.parseMapping's wrapping of what failed in a mapping: "Failed to parse mapping: …", caused by it. */
 export function failedToParseMapping(message: string): EsException {
   return mapperParsingException(`Failed to parse mapping: ${message}`, mapperParsingException(message))

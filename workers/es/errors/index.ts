@@ -23,6 +23,7 @@ export {
   indexNotFoundException,
   invalidIndexNameException,
   jacksonException,
+  mapperException,
   mapperParsingException,
   failedToParseMapping,
   failedToParseMappingFrom,

@@ -10,7 +10,14 @@ import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-se
 import { IndexAnalyzers } from '../analysis/custom/index-analyzers.ts'
 import type { SynonymsSetRules } from '../analysis/registry.ts'
 import { IllegalArgumentException } from '../analysis/token-list.ts'
-import { illegalArgumentException, mapperParsingException } from '../errors/index.ts'
+import {
+  failedToParseMappingFrom,
+  illegalArgumentException,
+  mapperException,
+  mapperParsingException,
+} from '../errors/index.ts'
+import type { AnalysisSettings } from '../analysis/custom/analysis-settings.ts'
+import { notAllowedAtIndexTime } from '../analysis/custom/analysis-mode.ts'
 import type { FieldMapping, Mapping } from './mapper/mapping.ts'
 import type { TextAnalyzer } from './mapper/field-indexer.ts'
 import { validateTemplate } from './mapper/dynamic-templates.ts'
@@ -18,14 +25,19 @@ import { validateTemplate } from './mapper/dynamic-templates.ts'
 /** The mapping parameters that name an analyzer. */
 const ANALYZER_PARAMETERS = ['analyzer', 'search_analyzer', 'search_quote_analyzer'] as const
 
+/** The field types whose `analyzer` is TextParams.Analyzers' (checked to be allowed in INDEX_TIME mode). */
+const TEXT_PARAMS_TYPES: ReadonlySet<string> = new Set(['text', 'match_only_text', 'search_as_you_type'])
+
 export class IndexAnalysis {
   readonly analyzers: IndexAnalyzers
+  private readonly definitions: AnalysisSettings
 
   /**
    * Throws ES's illegal_argument_exception for settings that do not build. `synonymsSets` gives the rules of the
    * synonyms sets its filters read (none where the index is only validated, as ES reads empty sets then).
    */
   constructor(settings: IndexAnalysisSettings | undefined, synonymsSets?: SynonymsSetRules) {
+    this.definitions = settings?.analysis ?? {}
     this.analyzers = asEsError(
       () => new IndexAnalyzers(settings?.analysis ?? {}, settings?.limits, synonymsSets),
     )
@@ -69,7 +81,11 @@ export class IndexAnalysis {
     return analyzer
   }
 
-  /** Every analyzer the mapping names must exist in this index (built-in or defined in its settings). */
+  /**
+   * Every analyzer the mapping names must exist in this index (built-in or defined in its settings), and a text
+   * field's index-time `analyzer` must not hold SEARCH_TIME filters (the parameter's validator,
+   * NamedAnalyzer.checkAllowedInMode: a mapper_exception, wrapped as every mapping failure is).
+   */
   checkMapping(mapping: Mapping): void {
     const check = (fields: Record<string, FieldMapping> | undefined): void => {
       for (const [name, field] of Object.entries(fields ?? {})) {
@@ -82,6 +98,11 @@ export class IndexAnalysis {
               illegalArgumentException(reason),
             )
           }
+        }
+        const indexAnalyzer = field.analyzer
+        if (indexAnalyzer !== undefined && TEXT_PARAMS_TYPES.has(field.type)) {
+          const refused = notAllowedAtIndexTime(this.definitions, indexAnalyzer)
+          if (refused !== null) throw failedToParseMappingFrom(mapperException(refused))
         }
         if (field.normalizer !== undefined && this.analyzers.normalizer(field.normalizer) === null) {
           const reason = `normalizer [${field.normalizer}] not found for field [${name}]`

@@ -124,3 +124,51 @@ describe('_reload_search_analyzers', () => {
     })
   })
 })
+
+describe('an updateable filter at index time', () => {
+  const reason =
+    'analyzer [my_analyzer] contains filters [syn, syn2] that are not allowed to run in index time mode.'
+  const refused = {
+    status: 400,
+    body: {
+      error: {
+        root_cause: [{ type: 'mapper_exception', reason }],
+        type: 'mapper_parsing_exception',
+        reason: `Failed to parse mapping: ${reason}`,
+        caused_by: { type: 'mapper_exception', reason },
+      },
+      status: 400,
+    },
+  }
+  const analysis = {
+    filter: {
+      syn: { type: 'synonym', synonyms: ['hello, hi'], updateable: true },
+      syn2: { type: 'synonym_graph', synonyms: ['bye, ciao'], updateable: 'true' },
+      fixed: { type: 'synonym', synonyms: ['a, b'] },
+    },
+    analyzer: {
+      my_analyzer: { type: 'custom', tokenizer: 'standard', filter: ['syn', 'lowercase', 'fixed', 'syn2'] },
+    },
+  }
+
+  it('refuses the analyzer as a text field analyzer when the index is created (NamedAnalyzer.checkAllowedInMode)', async () => {
+    const created = await send('PUT', '/idx', {
+      settings: { analysis },
+      mappings: { properties: { title: { type: 'text', analyzer: 'my_analyzer' } } },
+    })
+    expect(created).toEqual(refused)
+    expect((await node.send('HEAD', '/idx')).status).toBe(404)
+  })
+
+  it('refuses it in PUT _mapping, and takes it as a search analyzer', async () => {
+    expect((await send('PUT', '/idx', { settings: { analysis } })).status).toBe(200)
+    const mapped = await send('PUT', '/idx/_mapping', {
+      properties: { title: { type: 'text', analyzer: 'my_analyzer' } },
+    })
+    expect(mapped).toEqual(refused)
+    const searchOnly = await send('PUT', '/idx/_mapping', {
+      properties: { title: { type: 'text', search_analyzer: 'my_analyzer' } },
+    })
+    expect(searchOnly).toEqual({ status: 200, body: { acknowledged: true } })
+  })
+})

@@ -35,3 +35,12 @@ export function searchTimeFilters(analysis: AnalysisSettings, name: string): str
     (filter) => Object.hasOwn(filters, filter) && isSearchTimeFilter(filters[filter]!),
   )
 }
+/** NamedAnalyzer.checkAllowedInMode(INDEX_TIME)'s message for analyzer `name`, or null when it may index. */
+export function notAllowedAtIndexTime(analysis: AnalysisSettings, name: string): string | null {
+  const offending = searchTimeFilters(analysis, name)
+  if (offending.length === 0) return null
+  return (
+    `analyzer [${name}] contains filters [${offending.join(', ')}] ` +
+    'that are not allowed to run in index time mode.'
+  )
+}

@@ -12,7 +12,12 @@
  *   mapper_exception); a merge keeps the larger priority. A subfield's alias yields to a mapped field of that name,
  *   and between pass-through objects the higher priority wins.
  */
-import { EsException, failedToParseMappingFrom, illegalArgumentException } from '../../errors/index.ts'
+import {
+  EsException,
+  failedToParseMappingFrom,
+  illegalArgumentException,
+  mapperException,
+} from '../../errors/index.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { setOwn, type FieldMapping, type Mapping } from './mapping.ts'
@@ -79,10 +84,6 @@ function dimensionValue(name: string, value: XContentValue): boolean {
       illegalArgumentException(`Could not convert [${name}time_series_dimension] to boolean`, error),
     )
   }
-}
-
-function mapperException(reason: string): EsException {
-  return new EsException({ type: 'mapper_exception', reason, status: 500 })
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   failedToParseMapping,
   failedToParseMappingFrom,
   illegalArgumentException,
+  mapperException,
 } from '../../errors/index.ts'
 import { ownField, setOwn, type DynamicMode, type FieldMapping } from './mapping.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
@@ -90,9 +91,5 @@ export function checkObjectParameterUpdate(
   path: string,
 ): void {
   if (update === undefined || (existing ?? true) === update) return
-  throw new EsException({
-    type: 'mapper_exception',
-    reason: `the [${parameter}] parameter can't be updated for the object mapping [${path}]`,
-    status: 500,
-  })
+  throw mapperException(`the [${parameter}] parameter can't be updated for the object mapping [${path}]`)
 }
