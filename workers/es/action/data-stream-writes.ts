@@ -10,7 +10,7 @@
  */
 import { documentParsingException, illegalArgumentException, type EsException } from '../errors/index.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { TIMESTAMP_FIELD } from '../cluster/metadata/data-stream.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
 import { locate } from '../xcontent/json-parse-error.ts'

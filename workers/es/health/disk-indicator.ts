@@ -11,7 +11,7 @@
 import type { ClusterInfo, DiskUsage } from '../cluster/allocation/cluster-info.ts'
 import { diskThresholds, type DiskThresholds } from '../cluster/allocation/disk-threshold-settings.ts'
 import { hasIndexBlock } from '../cluster/block/index-blocks.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { isDataNode, isMasterNode, type DiscoveryNode } from '../cluster/state/discovery-node.ts'
 import { roleNames } from '../rest/actions/node-description.ts'

@@ -4,7 +4,7 @@
  * ("index"/"indices", "is"/"are", "this"/"these", "node"/"nodes", "resides"/"reside").
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 
 /** IndexMetadata.priority: index.priority, 1 by default. */
 function priority(state: ClusterState, index: string): number {

@@ -12,7 +12,7 @@
  * watched action.
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { lifecycleMetadata, lifecyclePolicyName, operationMode } from '../ilm/index-lifecycle-metadata.ts'
 import { javaHashMapKeyOrder, javaStringKeyOrder } from '../../net/java-hash.ts'
 import type { JsonOut } from '../xcontent/index.ts'

@@ -29,7 +29,7 @@ import {
   parseAllocationEnable,
 } from '../cluster/metadata/cluster-settings.ts'
 import { indexShardsPerNode, owningShards } from '../cluster/allocation/shards-limit-allocation-decider.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { flatSettings, type IndexMetadata } from '../index/index-metadata.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 import { roleNames } from '../rest/actions/node-description.ts'

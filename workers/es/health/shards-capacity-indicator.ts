@@ -10,7 +10,7 @@
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { isDataNode } from '../cluster/state/discovery-node.ts'
 import { maxShardsPerNode } from '../cluster/metadata/cluster-settings.ts'
-import { indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { openShardCopies } from '../cluster/metadata/shard-limit-validator.ts'
 import { roleNames } from '../rest/actions/node-description.ts'
 import type { JsonOut } from '../xcontent/index.ts'

@@ -7,7 +7,7 @@
  * Every change is a cluster state update through the master; an index without a known policy is left alone.
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import type { IndexMetadata } from '../index/index-metadata.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import { lifecycleMetadata, lifecyclePolicyName } from './index-lifecycle-metadata.ts'

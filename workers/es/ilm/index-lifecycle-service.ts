@@ -8,7 +8,7 @@
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { lifecyclePollIntervalMillis } from '../cluster/metadata/cluster-settings.ts'
-import { indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { lifecycleMetadata, lifecyclePolicyName, operationMode } from './index-lifecycle-metadata.ts'
 import { runPolicy, type RunnerClient } from './index-lifecycle-runner.ts'
 

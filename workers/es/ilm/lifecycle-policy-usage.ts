@@ -7,7 +7,7 @@
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { dataStreamsOf } from '../cluster/metadata/data-stream.ts'
 import {
   composedTemplates,

@@ -13,7 +13,7 @@ import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { IndexMetadata } from '../index/index-metadata.ts'
 import { aliasesLookup, writeIndexOf } from '../cluster/metadata/index-abstraction.ts'
 import { dataStreamsOf } from '../cluster/metadata/data-stream.ts'
-import { indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { toJson, type JsonOut } from '../xcontent/index.ts'
 import type { StepKey } from './index-lifecycle-transition.ts'
 

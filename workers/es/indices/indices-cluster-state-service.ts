@@ -36,7 +36,7 @@ import {
 } from '../cluster/state/shard-routing.ts'
 import type { FailedShard, ShardCopyRef } from '../cluster/allocation/allocation-service.ts'
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import type { IndexService } from '../index/index-service.ts'
 import { isClosed } from '../index/index-metadata.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'

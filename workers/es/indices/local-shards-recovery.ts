@@ -9,7 +9,7 @@
  * `missing` gives).
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { selectRecoverFromShards } from '../cluster/metadata/resize-shards.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import type { IndexMetadata } from '../index/index-metadata.ts'

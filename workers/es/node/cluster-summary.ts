@@ -8,7 +8,7 @@ import type { EsClusterSummary, EsShardCopySummary } from '../../protocol/es.ts'
 import { clusterHealth, indicesHealth } from '../cluster/state/cluster-health.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { ShardRouting } from '../cluster/state/shard-routing.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { isClosed } from '../index/index-metadata.ts'
 
 export function clusterSummary(state: ClusterState): EsClusterSummary {

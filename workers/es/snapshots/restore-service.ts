@@ -15,7 +15,7 @@
  */
 import type { ClusterState, IndexMetadata as ClusterIndexMetadata } from '../cluster/state/cluster-state.ts'
 import { createIndex, deleteIndex } from '../cluster/state/metadata-indices.ts'
-import { esIndexMetadata, indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata, indicesMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { validateShardLimit } from '../cluster/metadata/shard-limit-validator.ts'
 import type { IndexMetadata } from '../index/index-metadata.ts'
 import { indexNotFoundException, illegalArgumentException } from '../errors/index.ts'

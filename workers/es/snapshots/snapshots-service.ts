@@ -15,7 +15,7 @@ import type { Clock } from '../../net/clock.ts'
 import type { NodeClient } from '../action/node-client.ts'
 import type { IndexMetadata } from '../cluster/state/cluster-state.ts'
 import type { IndicesOptions } from '../cluster/metadata/indices-options.ts'
-import { indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
 import type {
   BlobStoreRepository,

@@ -8,7 +8,7 @@
  * the set over the open, non-hidden indices, and an index reloaded on a node refuses it).
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../cluster/metadata/es-index-metadata.ts'
 import { stringSetting, type AnalysisSettings } from '../analysis/custom/analysis-settings.ts'
 import {
   definitions,

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
 import type { RestResponse } from '../../../../workers/protocol/es.ts'
 import { emptyClusterState, type ClusterState } from '../../../../workers/es/cluster/state/cluster-state.ts'
-import {
-  esIndexMetadata,
-  executeMetadataTask,
-} from '../../../../workers/es/cluster/metadata/metadata-tasks.ts'
+import { executeMetadataTask } from '../../../../workers/es/cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../../../../workers/es/cluster/metadata/es-index-metadata.ts'
 import type { IndexMetadata } from '../../../../workers/es/index/index-metadata.ts'
 import { parsePutLifecycleRequest } from '../../../../workers/es/ilm/lifecycle-policy-parser.ts'
 import { putLifecyclePolicy } from '../../../../workers/es/ilm/index-lifecycle-metadata.ts'

@@ -14,7 +14,8 @@
 import type { Clock } from '../../../net/clock.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import { blockSetting, hasIndexBlock, indexBlocks } from '../block/index-blocks.ts'
-import { esIndexMetadata, executeMetadataTask } from '../metadata/metadata-tasks.ts'
+import { executeMetadataTask } from '../metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../metadata/es-index-metadata.ts'
 import type { ClusterInfo } from './cluster-info.ts'
 import { diskThresholds } from './disk-threshold-settings.ts'
 

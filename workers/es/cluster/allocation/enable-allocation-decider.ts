@@ -22,7 +22,7 @@ import {
   REBALANCE_ENABLE,
   rebalanceEnable,
 } from '../metadata/cluster-settings.ts'
-import { esIndexMetadata } from '../metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../metadata/es-index-metadata.ts'
 import type { IndexMetadata as ClusterIndexMetadata } from '../state/cluster-state.ts'
 import type {
   AllocateDecider,

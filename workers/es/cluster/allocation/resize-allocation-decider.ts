@@ -9,7 +9,7 @@
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { activePrimary, type ShardRouting } from '../state/shard-routing.ts'
-import { esIndexMetadata } from '../metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../metadata/es-index-metadata.ts'
 import { selectCloneShard, selectSplitShard } from '../metadata/resize-shards.ts'
 import type { IndexMetadata } from '../../index/index-metadata.ts'
 import type { Decision } from './allocation-deciders.ts'

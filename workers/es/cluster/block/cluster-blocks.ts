@@ -22,7 +22,7 @@ import type { JsonOut } from '../../xcontent/index.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import { isClosed } from '../../index/index-metadata.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
-import { esIndexMetadata } from '../metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../metadata/es-index-metadata.ts'
 import {
   blockSettingSet,
   CLUSTER_READ_ONLY,

@@ -23,7 +23,7 @@ import type { ClusterSettingsUpdate } from '../metadata/cluster-settings.ts'
 import { CLUSTER_READ_ONLY, CLUSTER_READ_ONLY_ALLOW_DELETE } from '../metadata/cluster-settings.ts'
 import { dataStreamsOf } from '../metadata/data-stream.ts'
 import { aliasesLookup } from '../metadata/index-abstraction.ts'
-import { indicesMetadata } from '../metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../metadata/es-index-metadata.ts'
 import { blockSetting } from './index-blocks.ts'
 import {
   globalBlockedException,

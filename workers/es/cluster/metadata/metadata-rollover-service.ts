@@ -24,7 +24,7 @@ import { nextGeneration, rolledOverDataStream } from './metadata-data-stream-ser
 import { composedTemplates, findV2Template } from './metadata-index-template-service.ts'
 import { findV1Templates } from './metadata-legacy-template-service.ts'
 import type { AliasAction } from './metadata-index-alias-service.ts'
-import { indicesMetadata } from './metadata-tasks.ts'
+import { indicesMetadata } from './es-index-metadata.ts'
 
 /** What a rollover would do: the write index it leaves and the index it creates. */
 export type RolloverPlan =

@@ -7,8 +7,8 @@
  * the REST layer renders them.
  *
  * The index's settings, mapping and aliases (workers/es/index/index-metadata.ts, alias-metadata.ts) ride
- * in the cluster state's IndexMetadata `settings` slot; `esIndexMetadata` is the one place that reads
- * them back. Index templates live in the state's metadata (metadata-index-template-service.ts), as do
+ * in the cluster state's IndexMetadata `settings` slot; `esIndexMetadata` (es-index-metadata.ts) is the one
+ * place that reads them back. Index templates live in the state's metadata (metadata-index-template-service.ts), as do
  * data streams (metadata-data-stream-service.ts); a rollover adds an index and moves an alias or a data
  * stream's write index in one task (metadata-rollover-service.ts); a split, shrink or clone adds an index whose
  * primaries recover from the source's local shards (metadata-resize-service.ts). Closing and opening an index changes
@@ -18,6 +18,7 @@
 import type { ClusterState, IndexMetadata as ClusterIndexMetadata } from '../state/cluster-state.ts'
 import { createIndex, deleteIndex, updateNumberOfReplicas } from '../state/metadata-indices.ts'
 import { newUnassignedInfo } from '../state/shard-routing.ts'
+import { esIndexMetadata, indicesMetadata } from './es-index-metadata.ts'
 import {
   illegalArgumentException,
   indexNotFoundException,
@@ -211,15 +212,6 @@ export function newIndexMetadata(request: CreateIndexRequest, uuid: string, now:
     ...(request.hidden !== undefined ? { hidden: request.hidden } : {}),
     ...(request.otherSettings ? { otherSettings: request.otherSettings } : {}),
   }
-}
-
-export function esIndexMetadata(metadata: ClusterIndexMetadata): IndexMetadata {
-  return metadata.settings as IndexMetadata
-}
-
-/** Every index's settings and mapping in the state, by name. */
-export function indicesMetadata(state: ClusterState): IndexMetadata[] {
-  return Object.values(state.metadata.indices).map(esIndexMetadata)
 }
 
 export function executeMetadataTask(state: ClusterState, task: MetadataTask, now: number): ClusterState {

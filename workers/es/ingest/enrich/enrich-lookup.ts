@@ -13,7 +13,7 @@ import type { Mapping } from '../../index/mapper/mapping.ts'
 import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../../cluster/metadata/enrich-policy.ts'
 import { enrichPolicies } from '../../cluster/metadata/metadata-enrich-service.ts'
 import { aliasesLookup } from '../../cluster/metadata/index-abstraction.ts'
-import { indicesMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import {
   NO_STORED_SCRIPTS,
   storedScriptLookup,

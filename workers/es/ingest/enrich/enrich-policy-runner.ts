@@ -31,7 +31,7 @@ import {
 import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
 import { parseFieldMapping } from '../../index/mapper/mapping-parser.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
-import { indicesMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import { buildIndexMetadata } from '../../cluster/metadata/metadata-create-index-service.ts'
 import { aliasesLookup } from '../../cluster/metadata/index-abstraction.ts'
 import { javaList } from '../../cluster/metadata/metadata-index-template-service.ts'

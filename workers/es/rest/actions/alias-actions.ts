@@ -25,7 +25,7 @@ import type { JsonOut, XContentObject, XContentValue } from '../../xcontent/inde
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import type { IndexMetadata } from '../../index/index-metadata.ts'
-import { indicesMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import {
   aliasToJson,
   filterText,

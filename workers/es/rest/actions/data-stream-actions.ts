@@ -28,7 +28,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { waitForActivePrimaries } from './index-actions.ts'
-import { esIndexMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import { lifecyclePolicyName } from '../../ilm/index-lifecycle-metadata.ts'
 import { templatePolicyName } from '../../ilm/lifecycle-policy-usage.ts'
 

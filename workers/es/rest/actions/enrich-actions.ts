@@ -26,7 +26,7 @@ import {
 } from '../../cluster/metadata/enrich-policy.ts'
 import { enrichPolicies } from '../../cluster/metadata/metadata-enrich-service.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
-import { indicesMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import { javaList } from '../../cluster/metadata/metadata-index-template-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'

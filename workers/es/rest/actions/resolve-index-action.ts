@@ -10,7 +10,7 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { isClosed } from '../../index/index-metadata.ts'
-import { esIndexMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import { dataStreamsOf, TIMESTAMP_FIELD } from '../../cluster/metadata/data-stream.ts'
 import { aliasesOf } from '../../cluster/metadata/alias-metadata.ts'
 import { indicesLookup, resolveIndexAbstractions } from '../../cluster/metadata/index-abstraction-resolver.ts'

@@ -42,7 +42,7 @@ import {
   buildIndexMetadata,
   type CreateIndexBody,
 } from '../../cluster/metadata/metadata-create-index-service.ts'
-import { esIndexMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import { collectShardStats } from '../../action/cluster-shard-stats.ts'
 import { copiesStats } from '../cat/shard-stats.ts'
 
