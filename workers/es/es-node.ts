@@ -66,6 +66,7 @@ import { registerMultiGetAction } from './rest/actions/mget-action.ts'
 import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
 import { registerReindexAction } from './rest/actions/reindex-action.ts'
 import { registerTasksActions } from './rest/actions/tasks-actions.ts'
+import { registerRethrottleAction } from './rest/actions/rethrottle-action.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerIndexStateActions } from './rest/actions/index-state-actions.ts'
 import { registerIndexBlockAction } from './rest/actions/index-block-action.ts'
@@ -331,6 +332,7 @@ export class EsNode implements EsNodeApi {
     registerByQueryActions(controller, context)
     registerReindexAction(controller, context)
     registerTasksActions(controller, context)
+    registerRethrottleAction(controller, context)
     registerSearchActions(controller, context)
     registerAsyncSearchActions(controller, context)
     registerScrollActions(controller, context)

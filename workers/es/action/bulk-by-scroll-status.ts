@@ -9,7 +9,8 @@
  * `created` are left out where the REST action sets include_updated / include_created false, in the slices too.
  *
  * A sliced run's status (Status(List<StatusOrException>, reasonCancelled)) sums the finished slices' counters,
- * their throttled time and their requests_per_second (a float sum from 0, so 0.0 before any slice finished), and
+ * their throttled time (in nanoseconds, printed as whole milliseconds as TimeValue.millis truncates) and their
+ * requests_per_second (a float sum from 0, so 0.0 before any slice finished, unlimited once one slice is), and
  * takes the smallest throttled_until; a failed slice counts for nothing.
  */
 import { exceptionFields, type EsException } from '../errors/index.ts'
@@ -35,7 +36,8 @@ export interface BulkByScrollStatus extends BulkByScrollCounts {
   /** The slice's id, or null for an unsliced run or a sliced run's leader. */
   sliceId: number | null
   total: number
-  throttledMillis: number
+  /** The time waited out (the `throttled` TimeValue), in nanoseconds. */
+  throttledNanos: number
   /** A float; Infinity when unthrottled. */
   requestsPerSecond: number
   reasonCancelled: string | null
@@ -61,7 +63,7 @@ export function statusXContent(status: BulkByScrollStatus, fields: StatusFields)
   json.set('version_conflicts', status.versionConflicts)
   json.set('noops', status.noops)
   json.set('retries', { bulk: 0, search: 0 })
-  json.set('throttled_millis', status.throttledMillis)
+  json.set('throttled_millis', Math.trunc(status.throttledNanos / 1_000_000))
   json.set(
     'requests_per_second',
     new JavaFloat(status.requestsPerSecond === Infinity ? -1 : status.requestsPerSecond),
@@ -89,7 +91,7 @@ export function mergedStatus(
     sliceId: null,
     total: 0,
     ...zeroCounts(),
-    throttledMillis: 0,
+    throttledNanos: 0,
     requestsPerSecond: 0,
     reasonCancelled,
     throttledUntilMillis: 0,
@@ -106,7 +108,7 @@ export function mergedStatus(
     merged.batches += status.batches
     merged.versionConflicts += status.versionConflicts
     merged.noops += status.noops
-    merged.throttledMillis += status.throttledMillis
+    merged.throttledNanos += status.throttledNanos
     merged.requestsPerSecond = Math.fround(merged.requestsPerSecond + status.requestsPerSecond)
     throttledUntil = Math.min(throttledUntil, status.throttledUntilMillis)
   }

@@ -140,6 +140,8 @@ export type ShardRequest =
   | { type: 'list_tasks'; request: TasksRequest; parentTask: string | null }
   /** cluster:admin/tasks/cancel[n]: the node's matching tasks cancelled */
   | { type: 'cancel_tasks'; request: TasksRequest; reason: string }
+  /** cluster:admin/reindex/rethrottle[n]: the node's matching by-query tasks rethrottled (Infinity: unlimited) */
+  | { type: 'rethrottle_tasks'; request: TasksRequest; requestsPerSecond: number }
 
 /**
  * What peer recovery sends a recovering copy: each id's latest operation on the primary, the primary's local

@@ -8,7 +8,8 @@
  *   of the local copy; recovery_state: the RecoveryState of the copy held here, recovering or not.
  * - reload_analyzers: the index's search analyzers reloaded (IndexService.reloadSearchAnalyzers), once per node.
  * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
- * - list_tasks and cancel_tasks: this node's part of the tasks APIs (tasks/node-tasks-handler.ts).
+ * - list_tasks, cancel_tasks and rethrottle_tasks: this node's part of the tasks APIs and of `_rethrottle`
+ *   (tasks/node-tasks-handler.ts).
  * - snapshot_shard: a primary's committed documents for a snapshot; verify_repository: whether this node reads
  *   the repository's test blob (repositories/repositories-service.ts).
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
@@ -208,6 +209,7 @@ export class ShardRequestHandler {
       }
       case 'list_tasks':
       case 'cancel_tasks':
+      case 'rethrottle_tasks':
         return Promise.resolve(
           handleTasksMessage(this.deps.tasks, this.deps.clock, this.deps.cluster.localNode.id, request),
         )

@@ -31,6 +31,8 @@ const TERM_VECTORS = [
   'version',
   'version_type',
 ] as const
+/** RestRethrottleAction's parameters (its path parameter is `taskId`), for the three APIs it serves. */
+const RETHROTTLE = ['taskId', 'requests_per_second', 'group_by'] as const
 /** The acknowledged master-node requests' timeouts. */
 const ACKED = ['timeout', 'master_timeout'] as const
 /** AbstractCatAction's parameters (its response parameters and `help`). */
@@ -279,6 +281,9 @@ export const REST_API_PARAMS = {
   update_by_query: [...BY_QUERY, 'pipeline', 'version_type'],
   // RestReindexAction refuses `pipeline` itself, with its own message
   reindex: [...BULK_BY_SCROLL, 'require_alias', 'pipeline?'],
+  reindex_rethrottle: RETHROTTLE,
+  update_by_query_rethrottle: RETHROTTLE,
+  delete_by_query_rethrottle: RETHROTTLE,
   // search
   search: [
     'index',

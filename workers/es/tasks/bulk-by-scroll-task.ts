@@ -8,14 +8,15 @@
  * for a run a script stopped.
  *
  * Either way the run is a task of this node's TaskManager while it runs (listed by `GET _tasks`, cancellable by
- * `POST _tasks/<id>/_cancel`); with `wait_for_completion=false` it runs after the answer, in the background.
- * `requests_per_second` throttles it (bulk-by-scroll-worker.ts).
+ * `POST _tasks/<id>/_cancel`, rethrottled by `_rethrottle`); with `wait_for_completion=false` it runs after the
+ * answer, in the background. `requests_per_second` throttles it (bulk-by-scroll-worker.ts).
  *
  * With more than one slice (BulkByScrollParallelizationHelper.executeSlicedAction) the task is a leader
  * (action/leader-bulk-by-scroll-task-state.ts): each slice runs at once as a child task of the same action and
  * description (`parent_task_id` the leader), with requests_per_second / slices (a float) and its own status
- * (`slice_id`); cancelling the leader cancels them with the same reason (TaskManager.cancelTaskAndDescendants). Only
- * the leader stores its result.
+ * (`slice_id`); cancelling the leader cancels them with the same reason (TaskManager.cancelTaskAndDescendants), and
+ * rethrottling it rethrottles the running ones (a slice can be rethrottled by its own id too). Only the leader
+ * stores its result.
  */
 import type { RestResponse } from '../../protocol/es.ts'
 import {
@@ -143,6 +144,8 @@ export async function respond(
     status,
   })
   running.onCancel = (reason) => state.cancel(reason)
+  running.rethrottle = (newRequestsPerSecond) =>
+    statusXContent(state.rethrottle(newRequestsPerSecond), ALL_FIELDS)
   if (!runsAsTask(req)) {
     try {
       const result = await state.execute(running)
@@ -163,6 +166,8 @@ export async function respond(
 interface BulkByScrollTaskState {
   status(): BulkByScrollStatus
   cancel(reason: string): void
+  /** TransportRethrottleAction.rethrottle (Infinity: unlimited); the status after. */
+  rethrottle(requestsPerSecond: number): BulkByScrollStatus
   execute(task: RunningTask): Promise<BulkByScrollResult>
 }
 
@@ -178,8 +183,15 @@ function workerState(
   return {
     status: () => worker.status(),
     cancel: (reason) => worker.cancel(reason),
+    rethrottle: (newRequestsPerSecond) => rethrottleChildTask(worker, newRequestsPerSecond),
     execute: () => execute(worker, null),
   }
+}
+
+/** TransportRethrottleAction.rethrottleChildTask: a worker's new requests_per_second; its status after. */
+function rethrottleChildTask(worker: BulkByScrollWorker, newRequestsPerSecond: number): BulkByScrollStatus {
+  worker.rethrottle(newRequestsPerSecond)
+  return worker.status()
 }
 
 /** A sliced run's leader: the children are cancelled with it (task-manager.ts); it only records the reason. */
@@ -190,13 +202,14 @@ function leaderState(
   requestsPerSecond: number,
   execute: Execute,
 ): BulkByScrollTaskState {
-  const leader = new LeaderBulkByScrollTaskState(slices)
+  const leader = new LeaderBulkByScrollTaskState(slices, context.clock, requestsPerSecond)
   return {
     status: () => leader.status(),
     cancel: (reason) => {
       leader.reasonCancelled = reason
     },
-    execute: (parent) => runSlices(context, task, parent, leader, requestsPerSecond, execute),
+    rethrottle: (newRequestsPerSecond) => leader.rethrottle(newRequestsPerSecond),
+    execute: (parent) => runSlices(context, task, parent, leader, execute),
   }
 }
 
@@ -206,15 +219,10 @@ async function runSlices(
   task: BulkByScrollTask,
   parent: RunningTask,
   leader: LeaderBulkByScrollTaskState,
-  requestsPerSecond: number,
   execute: Execute,
 ): Promise<BulkByScrollResult> {
-  // doForSlice: requests_per_second split between the slices (a float division)
-  const sliceRequestsPerSecond = Math.fround(requestsPerSecond / leader.slices)
-  const sliceIds = Array.from({ length: leader.slices }, (_, id) => id)
   await Promise.all(
-    sliceIds.map(async (sliceId) => {
-      const worker = new BulkByScrollWorker(context.clock, sliceRequestsPerSecond, sliceId)
+    leader.workers.map(async (worker, sliceId) => {
       const child = context.tasks.register({
         action: task.action,
         description: task.description,
@@ -223,6 +231,8 @@ async function runSlices(
         parentTaskId: `${context.identity.nodeId}:${parent.id}`,
       })
       child.onCancel = (reason) => worker.cancel(reason)
+      child.rethrottle = (newRequestsPerSecond) =>
+        statusXContent(rethrottleChildTask(worker, newRequestsPerSecond), ALL_FIELDS)
       try {
         leader.onSliceResult(sliceId, await execute(worker, { id: sliceId, max: leader.slices }))
       } catch (error) {

@@ -16,13 +16,19 @@
  * running here; "task [<id>] doesn't support this operation" when it does not match the request's `actions`; "task
  * [<id>] doesn't support cancellation" when it cannot be cancelled), as TaskInfo (task-info.ts) in the iteration
  * order of the HashMap<Long, Task> TaskManager.getTasks returns.
+ *
+ * `rethrottle` is each node's part of TransportRethrottleAction: TransportTasksAction.processTasks's match (a task
+ * id not running here is resource_not_found_exception "task [<id>] is missing", one that does not match "task
+ * [<id>] doesn't support this operation", the same type), then each by-query task rethrottled
+ * (bulk-by-scroll-task.ts) and answered as its detailed TaskInfo with the status the rethrottle made. A task that
+ * is no BulkByScrollTask does not match (ES fails its cast as a task failure).
  */
 import type { Clock } from '../../net/clock.ts'
 import { javaHashOrder } from '../../net/java-hash.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 import { toJson, type JsonOut } from '../xcontent/index.ts'
 import { resourceNotFoundException } from '../cluster/metadata/metadata-errors.ts'
-import { illegalArgumentException } from '../errors/index.ts'
+import { illegalArgumentException, type EsException } from '../errors/index.ts'
 import type { TaskInfo } from './task-info.ts'
 
 /** What a node is asked about its tasks (BaseTasksRequest), as it crosses nodes. */
@@ -51,6 +57,29 @@ export interface RunningTask {
   cancelled: string | null
   /** Called once, with the reason, when the task is cancelled. */
   onCancel: (reason: string) => void
+  /**
+   * A by-query task's rethrottle to a requests_per_second (Infinity: unlimited), answering its status after;
+   * null for a task of another kind.
+   */
+  rethrottle: ((requestsPerSecond: number) => JsonOut) | null
+}
+
+/** What processTasks throws for a task id that is not running here, or whose task does not match. */
+interface ProcessTasksErrors {
+  missing: (taskId: string) => EsException
+  unsupported: (taskId: string) => EsException
+}
+
+/** TransportCancelTasksAction.processTasks's, which the listing's lookup of one task answers too. */
+const NOT_FOUND_ERRORS: ProcessTasksErrors = {
+  missing: (taskId) => resourceNotFoundException(`task [${taskId}] is not found`),
+  unsupported: (taskId) => illegalArgumentException(`task [${taskId}] doesn't support this operation`),
+}
+
+/** TransportTasksAction.processTasks's. */
+const PROCESS_TASKS_ERRORS: ProcessTasksErrors = {
+  missing: (taskId) => resourceNotFoundException(`task [${taskId}] is missing`),
+  unsupported: (taskId) => resourceNotFoundException(`task [${taskId}] doesn't support this operation`),
 }
 
 export class TaskManager {
@@ -75,6 +104,7 @@ export class TaskManager {
       id: ++this.last,
       cancelled: null,
       onCancel: () => undefined,
+      rethrottle: null,
     }
     this.tasks.set(registered.id, registered)
     return registered
@@ -91,7 +121,15 @@ export class TaskManager {
 
   /** This node's part of `GET _tasks`. */
   list(request: TasksRequest): TaskInfo[] {
-    return this.matching(request).map((task) => this.taskInfo(task, request.detailed))
+    return this.matching(request, NOT_FOUND_ERRORS).map((task) => this.taskInfo(task, request.detailed))
+  }
+
+  /** This node's part of `POST _reindex/<task id>/_rethrottle` and its twins. */
+  rethrottle(request: TasksRequest, requestsPerSecond: number): TaskInfo[] {
+    return this.matching(request, PROCESS_TASKS_ERRORS, (task) => task.rethrottle !== null).map((task) => {
+      const status = task.rethrottle!(requestsPerSecond)
+      return this.taskInfo(task, true, status)
+    })
   }
 
   /** This node's part of `POST _tasks/_cancel`: each matching task cancelled, its TaskInfo taken after. */
@@ -99,7 +137,7 @@ export class TaskManager {
     if (request.taskId !== null && this.tasks.get(request.taskId)?.cancellable === false) {
       throw illegalArgumentException(`task [${this.nodeId()}:${request.taskId}] doesn't support cancellation`)
     }
-    return this.matching(request)
+    return this.matching(request, NOT_FOUND_ERRORS)
       .filter((task) => task.cancellable)
       .map((task) => {
         this.cancelTaskAndDescendants(task, reason)
@@ -118,25 +156,29 @@ export class TaskManager {
     }
   }
 
-  private matching(request: TasksRequest): RunningTask[] {
+  /** The tasks of the request that `supports` (every task unless told), or the one task of its task id. */
+  private matching(
+    request: TasksRequest,
+    errors: ProcessTasksErrors,
+    supports: (task: RunningTask) => boolean = () => true,
+  ): RunningTask[] {
     if (request.taskId !== null) {
       const task = this.tasks.get(request.taskId)
-      if (task === undefined) {
-        throw resourceNotFoundException(`task [${this.nodeId()}:${request.taskId}] is not found`)
-      }
-      if (!matches(task, request)) {
-        throw illegalArgumentException(
-          `task [${this.nodeId()}:${request.taskId}] doesn't support this operation`,
-        )
-      }
+      const taskId = `${this.nodeId()}:${request.taskId}`
+      if (task === undefined) throw errors.missing(taskId)
+      if (!matches(task, request) || !supports(task)) throw errors.unsupported(taskId)
       return [task]
     }
-    const tasks = [...this.tasks.values()].filter((task) => matches(task, request))
+    const tasks = [...this.tasks.values()].filter((task) => matches(task, request) && supports(task))
     return javaHashOrder(tasks, (task) => task.id)
   }
 
-  private taskInfo(task: RunningTask, detailed: boolean): TaskInfo {
-    const status = detailed ? task.status() : null
+  /** The task's TaskInfo; detailed, with its status as it is now unless given. */
+  private taskInfo(
+    task: RunningTask,
+    detailed: boolean,
+    status: JsonOut | null = detailed ? task.status() : null,
+  ): TaskInfo {
     return {
       node: this.nodeId(),
       id: task.id,

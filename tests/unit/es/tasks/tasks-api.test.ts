@@ -6,7 +6,7 @@
 // TransportTasksAction (FailedNodeException "Failed node [x]" with node_id, NoSuchNodeException), BaseTasksRequest's
 // validation, TaskId ("malformed task id x"), BulkByScrollTask.Status (`canceled` between requests_per_second and
 // throttled_until_millis), WorkerBulkByScrollTaskState (the throttle wait of batch size / requests_per_second,
-// handleCancel), AbstractAsyncBulkByScrollAction (a cancelled run finishes at the batch boundary) and
+// handleCancel's rethrottle to unlimited), AbstractAsyncBulkByScrollAction (a cancelled run finishes at the batch boundary) and
 // AbstractBaseReindexRestHandler.parseRequestsPerSecond.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
@@ -47,10 +47,11 @@ function timesOut(body: string): string {
 const ROLES =
   '["data","data_cold","data_content","data_frozen","data_hot","data_warm","ingest","master","ml","remote_cluster_client","transform"]'
 
+/** The task's status; cancelled, it is unthrottled (handleCancel rethrottles to unlimited: -1.0). */
 const status = (deleted: number, canceled: string, throttledUntil: number): string =>
   `{"total":3,"updated":0,"created":0,"deleted":${deleted},"batches":1,"version_conflicts":0,"noops":0,` +
-  `"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":2.0,${canceled}` +
-  `"throttled_until_millis":${throttledUntil}}`
+  `"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":${canceled === '' ? '2.0' : '-1.0'},` +
+  `${canceled}"throttled_until_millis":${throttledUntil}}`
 
 describe('GET _tasks/<id>', () => {
   it('waits for a task that stores no result and answers the snapshot taken while it ran, completed', async () => {
@@ -263,7 +264,7 @@ describe('tasks across nodes', () => {
     expect(result.body).toContain('"response":{"took":')
     expect(result.body).toContain(
       '"total":2,"updated":1,"created":0,"deleted":0,"batches":1,"version_conflicts":0,"noops":0,' +
-        '"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":1.0,"canceled":"by user request",' +
+        '"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":-1.0,"canceled":"by user request",' +
         '"throttled_until_millis":0,"failures":[]}}',
     )
   })
