@@ -56,8 +56,11 @@ export type ShardWriteItem = WriteConditions & {
         dynamicTemplates?: Record<string, string>
       }
     | { op: 'delete' }
-    /** `text`: the update request's body. */
-    | { op: 'update'; text: string }
+    /**
+     * `text`: the update request's body; `upsertText`: the source its upsert IndexRequest (the `doc` with
+     * `doc_as_upsert`) has after the coordinating node's pipelines, which the update uses in its place.
+     */
+    | { op: 'update'; text: string; upsertText?: string }
   )
 
 export type WriteResultName = 'created' | 'updated' | 'deleted' | 'not_found' | 'noop'
@@ -201,6 +204,11 @@ export function executeOnPrimary(
       if (current !== null) checkCas(index, shard, item, current)
       const body = isBlank(item.text) ? (new Map() as XContentObject) : parseRequestBody(item.text)
       const request = parseUpdateRequest(body, item.text)
+      if (item.upsertText !== undefined) {
+        const ingested = parseJson(item.upsertText) as XContentObject
+        if (request.docAsUpsert) request.doc = ingested
+        else request.upsert = ingested
+      }
       const plan = prepareUpdate(
         request,
         current && updatableDocument(index, shard, current),

@@ -24,6 +24,7 @@ import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-se
 import { resolveWriteTarget } from '../cluster/metadata/index-abstraction.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { loadEnrichLookup } from '../ingest/enrich/enrich-documents.ts'
+import { upsertWriteRequest, type IndexWriteRequest } from './upsert-write-request.ts'
 import { resolveDateMathExpression } from '../cluster/metadata/date-math-index-name.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
 import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.ts'
@@ -35,7 +36,10 @@ import { checkRoutingRequired } from '../index/mapper/routing-field.ts'
 export interface BulkItem {
   index: string
   item: ShardWriteItem
-  /** An index or create item's `pipeline`: `_none` runs no default pipeline; null runs the index's default. */
+  /**
+   * An index or create item's `pipeline`, or a bulk update item's (its upsert's): `_none` runs no default
+   * pipeline; null runs the index's default. A single `_update` leaves it out: its pipelines do not run here.
+   */
   pipeline?: string | null
 }
 
@@ -169,7 +173,8 @@ function failBlockedWrites(state: ClusterState, items: readonly BulkItem[], resu
  * IngestService on the coordinating node (TransportBulkAction.processBulkIndexIngestRequest): each index or
  * create item runs its pipelines (the request's, else the index's default, then its final pipeline) and
  * goes on with the source, index, id and routing they left; a dropped document answers noop with version
- * -3, a failed one its failure. Items that ran no pipeline are returned as they were.
+ * -3, a failed one its failure. A bulk update item runs them on its upsert IndexRequest (upsert-write-request.ts)
+ * and goes on with the source they left as its upsert. Items that ran no pipeline are returned as they were.
  */
 async function applyPipelines(
   context: RestContext,
@@ -177,12 +182,15 @@ async function applyPipelines(
   results: BulkItemResult[],
 ): Promise<BulkItem[]> {
   const state = context.client.cluster.state()
+  const requests = items.map((entry, position) =>
+    results[position] === undefined ? indexWriteRequest(entry) : null,
+  )
   const pipelines = items.map((entry, position) => {
-    const { index, item } = entry
-    if (results[position] !== undefined || item.op !== 'index') return []
-    const metadata = state.metadata.indices[index]
+    const request = requests[position]
+    if (!request) return []
+    const metadata = state.metadata.indices[entry.index]
     const settings = metadata ? esIndexMetadata(metadata) : undefined
-    const requested = entry.pipeline ?? settings?.defaultPipeline
+    const requested = request.pipeline ?? settings?.defaultPipeline
     return [requested, settings?.finalPipeline].filter(
       (id): id is string => id !== undefined && id !== '_none',
     )
@@ -193,15 +201,9 @@ async function applyPipelines(
   return items.map((entry, position) => {
     const { index, item } = entry
     const ids = pipelines[position]!
-    if (ids.length === 0 || item.op !== 'index') return entry
-    const input = {
-      index,
-      id: item.id,
-      routing: item.routing,
-      version: null,
-      source: parseDocumentBody(item.text).source,
-    }
-    const outcome = context.ingest.execute(ids, input, context.clock.now(), enrich)
+    const request = requests[position]
+    if (ids.length === 0 || !request) return entry
+    const outcome = context.ingest.execute(ids, request.input(), context.clock.now(), enrich)
     if (outcome.kind === 'failed') {
       results[position] = { ok: false, index, id: item.id, error: outcome.error }
       return entry
@@ -222,11 +224,31 @@ async function applyPipelines(
       }
       return entry
     }
+    if (item.op === 'update') return { ...entry, item: { ...item, upsertText: outcome.text } }
+    if (item.op !== 'index') return entry
     const id = outcome.id ?? item.id
     // An index a pipeline set (the date_index_name processor's) may be a date math expression.
-    const target = resolveDateMathExpression(outcome.index, context.clock.now())
+    const target = resolveDateMathExpression(outcome.index ?? index, context.clock.now())
     return { index: target, item: { ...item, id, routing: outcome.routing, text: outcome.text } }
   })
+}
+
+/**
+ * TransportBulkAction.getIndexWriteRequest: the IndexRequest an item's pipelines run on (its request pipeline,
+ * and the document they start from, read only when some pipeline runs), or null.
+ */
+function indexWriteRequest(entry: BulkItem): IndexWriteRequest | null {
+  const { index, item, pipeline } = entry
+  if (item.op === 'index') {
+    const input = () => {
+      const source = parseDocumentBody(item.text).source
+      return { index, id: item.id, routing: item.routing, version: null, source }
+    }
+    return { input, pipeline: pipeline ?? null }
+  }
+  // A single _update's upsert is run through the pipelines after it is prepared, not here (no `pipeline`).
+  if (item.op !== 'update' || pipeline === undefined) return null
+  return upsertWriteRequest(item.text, pipeline)
 }
 
 /**

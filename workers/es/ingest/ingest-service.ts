@@ -3,9 +3,9 @@
  * again when their stored JSON changes), and the execution a write applies.
  *
  * The write path (IndexRequest with `?pipeline=`, `index.default_pipeline`, `index.final_pipeline`; bulk
- * index and create items; not yet update's upsert documents, which ES runs through the index request) calls
- * `execute` with the pipeline ids in the order ES runs them: the request's (or the default) pipeline, then
- * the final pipeline; `_none` is the caller's to leave out. One IngestDocument goes through all of them.
+ * index and create items, and a bulk update item's upsert IndexRequest, which has no index, id or routing)
+ * calls `execute` with the pipeline ids in the order ES runs them: the request's (or the default) pipeline,
+ * then the final pipeline; `_none` is the caller's to leave out. One IngestDocument goes through all of them.
  * The source is read as IndexRequest.sourceAsMap reads it (an unordered map: Java HashMap order at every
  * level, numbers re-printed), so `text` is the source to index after the pipelines; metadata changes
  * (`_index`, `_id`, `_routing`) come back for the caller to route the write again.
@@ -27,7 +27,8 @@ import type { ExecutionContext, ProcessorResult } from './processor.ts'
 import { NO_ENRICH, type EnrichLookup } from './enrich/enrich-lookup.ts'
 
 export interface IngestDocumentInput {
-  index: string
+  /** Null for an update's upsert IndexRequest (UpdateRequest builds it without an index). */
+  index: string | null
   /** Null when the id will be generated after the pipelines. */
   id: string | null
   routing: string | null
@@ -39,7 +40,7 @@ export interface IngestDocumentInput {
 export type IngestResult =
   | {
       kind: 'indexed'
-      index: string
+      index: string | null
       id: string | null
       routing: string | null
       source: XContentObject

@@ -115,7 +115,7 @@ function prepareItem(context: RestContext, item: BulkItemRequest): ItemOutcome {
     }
   if (item.opType === 'update') {
     const update = { id, routing, ifSeqNo, ifPrimaryTerm, op: 'update', text: item.sourceText } as const
-    return { item, id, write: { index, item: update } }
+    return { item, id, write: { index, item: update, pipeline: item.pipeline } }
   }
   if (isBlank(item.sourceText))
     return { item, id, failure: documentParsingException(0, 0, 'failed to parse, document is empty') }

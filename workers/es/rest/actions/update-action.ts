@@ -38,14 +38,20 @@ function refuseVersioning(req: RestHandlerRequest): void {
 
 /**
  * UpdateResponse.innerToXContent: the write fields, then `get` when the source was asked for, or, for a scripted
- * upsert that did nothing, the missing document's GetResult (`{"found":false}`), which UpdateHelper always sets.
+ * upsert that did nothing, the missing document's GetResult (`{"found":false}`), which UpdateHelper always sets
+ * (that noop has the missing document's version -1; an upsert an ingest pipeline dropped has the request's, -3,
+ * and no GetResult).
  */
 export function updateResponseFields(
   result: DocWriteResult,
   fetch: FetchSourceContext | null,
 ): Map<string, JsonOut> {
   const fields = docWriteFields(result)
-  if (result.result === 'noop' && result.seqNo === MISSING_DOCUMENT.seqNo) {
+  if (
+    result.result === 'noop' &&
+    result.seqNo === MISSING_DOCUMENT.seqNo &&
+    result.version === MISSING_DOCUMENT.version
+  ) {
     fields.set('get', { found: false })
     return fields
   }
