@@ -96,6 +96,11 @@ export function illegalStateException(reason: string): EsException {
 }
 
 /** FailProcessorException, a RuntimeException: status 500. */
+/** A NullPointerException, which has no message. */
+export function nullPointerException(): EsException {
+  return new EsException({ type: 'null_pointer_exception', reason: '', status: 500, rootCause: false })
+}
+
 export function failProcessorException(message: string): EsException {
   return new EsException({ type: 'fail_processor_exception', reason: message, status: 500, rootCause: false })
 }

@@ -26,6 +26,7 @@ import { createScript } from './script.ts'
 import { createAppend, createSet } from './set.ts'
 import { createSort } from './sort.ts'
 import { createJoin, createSplit } from './split-join.ts'
+import { createUriParts } from './uri-parts.ts'
 import {
   createBytes,
   createGsub,
@@ -73,5 +74,6 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['terminate', createTerminate],
   ['trim', createTrim],
   ['uppercase', createUppercase],
+  ['uri_parts', createUriParts],
   ['urldecode', createUrlDecode],
 ])

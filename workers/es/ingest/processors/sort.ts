@@ -10,7 +10,7 @@
 import { EsException } from '../../errors/index.ts'
 import type { XContentValue, XNumber } from '../../xcontent/index.ts'
 import { castError, type IngestDocument } from '../ingest-document.ts'
-import { illegalArgumentException } from '../ingest-exceptions.ts'
+import { illegalArgumentException, nullPointerException } from '../ingest-exceptions.ts'
 import { javaClassName } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
@@ -28,7 +28,7 @@ function classCastException(from: string, to: string): EsException {
 /** a.compareTo(b) for two elements of a JSON list, as Java compares the objects they are read as. */
 function compareNatural(a: XContentValue, b: XContentValue): number {
   if (a === null || b === null) {
-    throw new EsException({ type: 'null_pointer_exception', reason: '', status: 500, rootCause: false })
+    throw nullPointerException()
   }
   const aClass = javaClassName(a)
   if (a instanceof Map || Array.isArray(a)) throw classCastException(aClass, 'java.lang.Comparable')
