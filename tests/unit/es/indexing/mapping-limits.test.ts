@@ -71,6 +71,23 @@ describe('index.mapping.total_fields.limit', () => {
     const mapping = await node.send('GET', '/idx/_mapping')
     expect(mapping.body).toBe('{"idx":{"mappings":{"properties":{"a":{"type":"long"},"b":{"type":"long"}}}}}')
   })
+
+  it("lists the fields it left unmapped in the hit's _ignored, and indexes them there", async () => {
+    const node = await created({
+      'index.mapping.total_fields.limit': 2,
+      'index.mapping.total_fields.ignore_dynamic_beyond_limit': true,
+    })
+    await node.send('PUT', '/idx/_doc/1?refresh=true', { a: 1, b: 2, c: 3, d: { e: 1 } })
+    await node.send('PUT', '/idx/_doc/2?refresh=true', { a: 1 })
+    const hits = await node.send('GET', '/idx/_search?filter_path=hits.hits._id,hits.hits._ignored', {
+      sort: ['_doc'],
+    })
+    expect(hits.body).toBe('{"hits":{"hits":[{"_id":"1","_ignored":["c","d"]},{"_id":"2"}]}}')
+    for (const query of [{ exists: { field: '_ignored' } }, { term: { _ignored: 'd' } }]) {
+      const found = await node.send('GET', '/idx/_search?filter_path=hits.hits._id', { query })
+      expect(found.body).toBe('{"hits":{"hits":[{"_id":"1"}]}}')
+    }
+  })
 })
 
 describe('the other mapping limits', () => {

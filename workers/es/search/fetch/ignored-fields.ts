@@ -5,11 +5,13 @@
  * or the index's index.mapping.ignore_above)
  * (KeywordFieldMapper and WildcardFieldMapper add the field to DocumentParserContext's ignored HashSet) and a malformed value an ip,
  * boolean, numeric, date or histogram field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
- * (the parse lists those, ParsedDocument.malformed). The names are listed in that HashSet's iteration order, as
+ * (the parse lists those, ParsedDocument.malformed), and a new field the document left unmapped past
+ * index.mapping.total_fields.limit under ignore_dynamic_beyond_limit (DocumentParserContext.addDynamicMapper; the
+ * parse with the index's settings lists it as malformed). The names are listed in that HashSet's iteration order, as
  * IgnoredFieldMapper stores them.
  * Derived from `_source` through the mapping at fetch time; without a field that ignores malformed values, a source
- * no longer than the smallest `ignore_above` cannot hold such a value, so most hits skip the parse; the others are
- * parsed once per document and mapping.
+ * no longer than the smallest `ignore_above` cannot hold such a value, so most hits skip the parse; the others (every
+ * hit of an index that ignores dynamic fields beyond the limit) are parsed once per document and mapping.
  */
 import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { parseJson, type XContentObject } from '../../xcontent/index.ts'
@@ -50,20 +52,20 @@ function ignoredFields(
   doc: StoredDocument,
   mapping: Mapping,
   limit: number,
-  indexIgnoreAbove: number,
+  settings: IndexMapperSettings,
 ): string[] {
   if (doc.source.length <= limit) return []
   let perDoc = cache.get(mapping)
   if (perDoc === undefined) cache.set(mapping, (perDoc = new WeakMap()))
   let ignored = perDoc.get(doc)
   if (ignored === undefined) {
-    const parsed = parseDocument(parseJson(doc.source) as XContentObject, mapping)
+    const parsed = parseDocument(parseJson(doc.source) as XContentObject, mapping, null, true, {}, settings)
     // The root's fields and its nested documents' (DocumentParserContext's ignored set is the whole document's).
     const paths = [
       ...new Set(
         [...parsed.nested.flatMap((nested) => nested.fields), ...parsed.fields]
           .filter(({ mapping: field, values }) =>
-            values.some((value) => ignoredAbove(field, value, indexIgnoreAbove)),
+            values.some((value) => ignoredAbove(field, value, settings.ignoreAbove)),
           )
           .map((field) => field.path),
       ),
@@ -88,14 +90,14 @@ export function fetchIgnored(
   if (!fetchesMetadata(options)) return null
   const limit = limitOf(mapping, settings)
   if (hits.every((hit) => hit.source.length <= limit)) return null
-  const ignored = hits.map((hit) => ignoredFields(hit, mapping, limit, settings.ignoreAbove))
+  const ignored = hits.map((hit) => ignoredFields(hit, mapping, limit, settings))
   return ignored.some((names) => names.length > 0) ? ignored : null
 }
 
 /**
  * The smallest `ignore_above` of the keyword and wildcard fields (their own, else the index's; Infinity without one),
  * or 0 with a field that ignores malformed values (an ip, boolean, numeric or date field whose ignore_malformed, or
- * else the index's default, is true).
+ * else the index's default, is true) or when the index ignores dynamic fields beyond index.mapping.total_fields.limit.
  */
 function limitOf(mapping: Mapping, settings: IndexMapperSettings): number {
   let known = limits.get(mapping)
@@ -119,6 +121,6 @@ function limitOf(mapping: Mapping, settings: IndexMapperSettings): number {
     limits.set(mapping, known)
   }
   const malformed = known.ignoresMalformed || (settings.ignoreMalformed && known.takesMalformed)
-  if (malformed) return 0
+  if (malformed || settings.limits.ignoreDynamicBeyondLimit) return 0
   return known.takesIndexIgnoreAbove ? Math.min(known.ignoreAbove, settings.ignoreAbove) : known.ignoreAbove
 }
