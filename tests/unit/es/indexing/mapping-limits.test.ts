@@ -118,3 +118,82 @@ describe('the other mapping limits', () => {
     expect(nested.body).toBe(illegalArgument('Limit of nested fields [1] has been exceeded'))
   })
 })
+
+describe('the limits on templates (MetadataIndexTemplateService.validateTemplate, validateCompositeTemplate)', () => {
+  /** An error body whose exceptions are illegal_argument_exceptions, each caused by the next; the first its root cause. */
+  function chain(...reasons: string[]): string {
+    const causes = reasons.reduceRight<string>(
+      (inner, reason) =>
+        `"type":"illegal_argument_exception","reason":${JSON.stringify(reason)}` +
+        (inner === '' ? '' : `,"caused_by":{${inner}}`),
+      '',
+    )
+    const root = `{"type":"illegal_argument_exception","reason":${JSON.stringify(reasons[0])}}`
+    return `{"error":{"root_cause":[${root}],${causes}},"status":400}`
+  }
+  const limit = (n: number) => ({ 'index.mapping.total_fields.limit': n })
+  const properties = (...names: string[]) => ({
+    properties: Object.fromEntries(names.map((name) => [name, { type: 'long' }])),
+  })
+
+  it('checks a component template under its own settings, its error unwrapped', async () => {
+    const node = await startNode()
+    const put = await node.send('PUT', '/_component_template/c1', {
+      template: { settings: limit(1), mappings: properties('a', 'b') },
+    })
+    expect(put.body).toBe(illegalArgument('Limit of total fields [1] has been exceeded'))
+  })
+
+  it('checks an index template composed with its component templates and the composed settings', async () => {
+    const node = await startNode()
+    await node.send('PUT', '/_component_template/c1', { template: { mappings: properties('a', 'b') } })
+    const composed = await node.send('PUT', '/_index_template/t1', {
+      index_patterns: ['logs-*'],
+      composed_of: ['c1'],
+      template: { settings: limit(2), mappings: properties('c') },
+    })
+    expect(composed.body).toBe(
+      chain(
+        'composable template [t1] template after composition with component templates [c1] is invalid',
+        'invalid composite mappings for [t1]',
+        'Limit of total fields [2] has been exceeded',
+      ),
+    )
+    // a data stream template's mapping has @timestamp
+    const dataStream = await node.send('PUT', '/_index_template/t2', {
+      index_patterns: ['metrics-*'],
+      data_stream: {},
+      template: { settings: limit(1), mappings: properties('c') },
+    })
+    expect(dataStream.body).toBe(
+      chain(
+        'composable template [t2] template after composition is invalid',
+        'invalid composite mappings for [t2]',
+        'Limit of total fields [1] has been exceeded',
+      ),
+    )
+    expect((await node.send('GET', '/_index_template/t*')).body).toBe('{"index_templates":[]}')
+  })
+
+  it('checks the index templates made of a component template it updates', async () => {
+    const node = await startNode()
+    await node.send('PUT', '/_component_template/c1', { template: { mappings: properties('a') } })
+    const t1 = await node.send('PUT', '/_index_template/t1', {
+      index_patterns: ['logs-*'],
+      composed_of: ['c1'],
+      template: { settings: limit(2), mappings: properties('c') },
+    })
+    expect(t1.status, t1.body).toBe(200)
+    const update = await node.send('PUT', '/_component_template/c1', {
+      template: { mappings: properties('a', 'b') },
+    })
+    expect(update.body).toBe(
+      chain(
+        'updating component template [c1] results in invalid composable template [t1] after templates are merged',
+        'composable template [t1] template after composition with component templates [c1] is invalid',
+        'invalid composite mappings for [t1]',
+        'Limit of total fields [2] has been exceeded',
+      ),
+    )
+  })
+})

@@ -85,12 +85,8 @@ import {
   type RepositoryMetadata,
 } from '../../repositories/repositories-metadata.ts'
 import { applyRestore, type RestoredIndex } from '../../snapshots/restore-service.ts'
-import {
-  deleteComponentTemplates,
-  deleteIndexTemplates,
-  putComponentTemplate,
-  putIndexTemplate,
-} from './metadata-index-template-service.ts'
+import { deleteComponentTemplates, deleteIndexTemplates } from './metadata-index-template-service.ts'
+import { addComponentTemplate, addIndexTemplateV2 } from './template-validation.ts'
 
 /** A settings change, validated by the node that took the request: null restores the default. */
 export interface SettingsUpdate {
@@ -286,11 +282,11 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       )
     }
     case 'put_index_template':
-      return putIndexTemplate(state, task.name, task.template, task.create)
+      return addIndexTemplateV2(state, task.name, task.template, task.create)
     case 'delete_index_template':
       return deleteIndexTemplates(state, task.names)
     case 'put_component_template':
-      return putComponentTemplate(state, task.name, task.template, task.create)
+      return addComponentTemplate(state, task.name, task.template, task.create)
     case 'delete_component_template':
       return deleteComponentTemplates(state, task.names)
     case 'put_template':

@@ -1,8 +1,8 @@
 /**
  * TransportSimulateIndexTemplateAction and TransportSimulateTemplateAction (ES 8.17) over a cluster state: the
  * template an index would take (or a named template, or one given in the request, put into a copy of the state
- * under a temporary name, or under the given name to simulate replacing it), resolved as a new index would take
- * it, and the templates whose index patterns overlap it.
+ * under a temporary name, or under the given name to simulate replacing it, and validated as a PUT validates it:
+ * template-validation.ts), resolved as a new index would take it, and the templates whose index patterns overlap it.
  *
  * The resolved template (resolveTemplate): the composed settings (component templates in `composed_of` order,
  * then the template's own) over what DataTier.DefaultHotAllocationSettingProvider adds (`_tier_preference`
@@ -19,15 +19,14 @@ import type { Mapping } from '../../index/mapper/mapping.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import type { AliasesMetadata } from './alias-metadata.ts'
 import type { ComposableIndexTemplate, SettingValue } from './index-templates.ts'
-import { templateSettingsAndAliases, v2Mapping } from './metadata-create-index-service.ts'
-import { dataStreamMapping } from './metadata-data-stream-service.ts'
+import { templateSettingsAndAliases } from './metadata-create-index-service.ts'
 import {
   composedTemplates,
   findV2Template,
   indexTemplates,
   patternsOverlap,
-  putIndexTemplate,
 } from './metadata-index-template-service.ts'
+import { addIndexTemplateV2, composedMapping, composedSettings } from './template-validation.ts'
 import { legacyTemplates } from './metadata-legacy-template-service.ts'
 
 export interface ResolvedTemplate {
@@ -60,7 +59,7 @@ export function simulateIndexTemplate(
   added: TemplateToAdd | null,
   addedName: string,
 ): SimulatedTemplate | null {
-  const simulated = added ? putIndexTemplate(state, addedName, added.template, added.create) : state
+  const simulated = added ? addIndexTemplateV2(state, addedName, added.template, added.create) : state
   const match = findV2Template(simulated, index)
   return match === null ? null : simulate(simulated, match.name, index)
 }
@@ -77,7 +76,7 @@ export function simulateTemplate(
   temporaryIndex: string,
 ): SimulatedTemplate {
   const matching = name ?? addedName
-  const simulated = added ? putIndexTemplate(state, matching, added.template, added.create) : state
+  const simulated = added ? addIndexTemplateV2(state, matching, added.template, added.create) : state
   if (!indexTemplates(simulated)[matching]) {
     throw illegalArgumentException(`unable to simulate template [${matching}] that does not exist`)
   }
@@ -99,15 +98,11 @@ function resolveTemplate(
 ): ResolvedTemplate {
   const layers = composedTemplates(state, template)
   const dataStream = template.dataStream !== undefined
-  const settings = layers.reduce<Record<string, SettingValue>>(
-    (merged, layer) => ({ ...merged, ...layer.settings }),
-    {},
-  )
+  const settings = composedSettings(layers)
   const mapped = dataStream || layers.some((layer) => layer.mappings !== undefined)
-  const mapping = mapped ? v2Mapping(layers, undefined) : null
   return {
     settings: { ...tierPreferenceSettings(settings, dataStream), ...settings },
-    mapping: mapping !== null && dataStream ? dataStreamMapping(mapping) : mapping,
+    mapping: mapped ? composedMapping(layers, dataStream) : null,
     aliases: templateSettingsAndAliases(layers, index).aliases,
   }
 }

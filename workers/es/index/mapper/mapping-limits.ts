@@ -39,9 +39,9 @@ export const DEFAULT_MAPPING_LIMITS: MappingLimits = {
   fieldNameLength: Number.MAX_SAFE_INTEGER,
 }
 
-/** The limits an index's settings set, the defaults for the rest. */
+/** The limits an index's (or a template's) settings set, the defaults for the rest (and for a template's null). */
 export function mappingLimits(
-  settings: Readonly<Record<string, OtherSettingValue>> | undefined,
+  settings: Readonly<Record<string, OtherSettingValue | null>> | undefined,
 ): MappingLimits {
   const number = (key: string, fallback: number): number => {
     const value = settings?.[key]
