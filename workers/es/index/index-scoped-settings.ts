@@ -169,7 +169,6 @@ const SETTINGS = new Map<string, IndexSetting>([
   ['index.mapping.depth.limit', dynamic(long(1))],
   ['index.mapping.nested_fields.limit', dynamic(long(0))],
   ['index.mapping.nested_objects.limit', dynamic(long(0))],
-  ['index.mapping.nested_parents.limit', dynamic(long(0))],
   ['index.mapping.field_name_length.limit', dynamic(long(1))],
   ['index.mapping.dimension_fields.limit', dynamic(long(0))],
   ['index.mapping.ignore_malformed', fixed(bool)],

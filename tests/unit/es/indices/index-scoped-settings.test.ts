@@ -207,6 +207,12 @@ describe('index creation', () => {
     expect((await node.send('HEAD', '/invoices')).status).toBe(404)
   })
 
+  test('index.mapping.nested_parents.limit is unknown to 8.17 (it came with 9.3)', async () => {
+    const refused = await error('PUT', '/invoices', { settings: { 'mapping.nested_parents.limit': 3 } })
+    expect(refused).toMatchObject({ status: 400, type: 'illegal_argument_exception' })
+    expect(refused.reason).toMatch(/^unknown setting \[index\.mapping\.nested_parents\.limit\] did you mean/)
+  })
+
   test('bad values, in sorted key order', async () => {
     expect(
       await error('PUT', '/invoices', {
