@@ -11,6 +11,7 @@ const LAYERS = [
   ['protocol', 'workers/protocol/'],
   ['net', 'workers/net/'],
   ['kafka', 'workers/kafka/'],
+  ['uap-regexes-node', 'workers/es/ingest/user-agent/uap-regexes-node.ts'],
   ['es', 'workers/es/'],
   ['storage', 'workers/storage/'],
   ['clients', 'workers/clients/'],
@@ -33,7 +34,12 @@ const ALLOWED = {
   net: { layers: ['net', ...CORE], packages: [] },
   storage: { layers: ['storage', ...CORE], packages: ['idb'] },
   kafka: { layers: ['kafka', 'net', 'storage', 'engine-wasm', ...CORE], packages: [] },
-  es: { layers: ['es', 'net', 'storage', 'engine-wasm', ...CORE], packages: ['@noble/hashes', 'tldts'] },
+  es: {
+    layers: ['es', 'net', 'storage', 'engine-wasm', ...CORE],
+    packages: ['@noble/hashes', 'tldts', 'uap-core', 'yaml', '#uap-regexes'],
+  },
+  // `#uap-regexes` for Node hosts (package.json "imports"): reads uap-core's file from node_modules
+  'uap-regexes-node': { layers: [], packages: ['node:fs', 'node:module'] },
   clients: { layers: ['clients', 'net', 'engine-wasm', ...CORE], packages: [] },
   tools: {
     layers: ['tools', 'clients', 'net', 'es', 'kafka', 'storage', 'engine-wasm', ...CORE],

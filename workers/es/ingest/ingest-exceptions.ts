@@ -95,12 +95,22 @@ export function illegalStateException(reason: string): EsException {
   return new EsException({ type: 'illegal_state_exception', reason, status: 500, rootCause: false })
 }
 
-/** FailProcessorException, a RuntimeException: status 500. */
-/** A NullPointerException, which has no message. */
+/** ClassCastException's text for two JDK classes (every class a JSON value is read as). */
+export function classCastException(from: string, to: string): EsException {
+  return new EsException({
+    type: 'class_cast_exception',
+    reason: `class ${from} cannot be cast to class ${to} (${from} and ${to} are in module java.base of loader 'bootstrap')`,
+    status: 500,
+    rootCause: false,
+  })
+}
+
+/** A NullPointerException, rendered without a message. */
 export function nullPointerException(): EsException {
   return new EsException({ type: 'null_pointer_exception', reason: '', status: 500, rootCause: false })
 }
 
+/** FailProcessorException, a RuntimeException: status 500. */
 export function failProcessorException(message: string): EsException {
   return new EsException({ type: 'fail_processor_exception', reason: message, status: 500, rootCause: false })
 }

@@ -1,5 +1,6 @@
 /**
- * The processor types this ingest node knows, by name (IngestCommonPlugin.getProcessors). Each factory
+ * The processor types this ingest node knows, by name (IngestCommonPlugin.getProcessors, and the modules'
+ * plugins: IngestUserAgentPlugin's `user_agent`). Each factory
  * reads its properties from a ProcessorConfig and returns the processor; what it leaves unread is
  * refused by the reader.
  */
@@ -27,6 +28,7 @@ import { createAppend, createSet } from './set.ts'
 import { createSort } from './sort.ts'
 import { createJoin, createSplit } from './split-join.ts'
 import { createUriParts } from './uri-parts.ts'
+import { createUserAgent } from './user-agent.ts'
 import {
   createBytes,
   createGsub,
@@ -76,4 +78,5 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['uppercase', createUppercase],
   ['uri_parts', createUriParts],
   ['urldecode', createUrlDecode],
+  ['user_agent', createUserAgent],
 ])

@@ -7,23 +7,12 @@
  * as Comparable.compareTo's cast does (class_cast_exception, 500), and a null element with a
  * NullPointerException. A null field fails with `field [x] is null, cannot sort.`.
  */
-import { EsException } from '../../errors/index.ts'
 import type { XContentValue, XNumber } from '../../xcontent/index.ts'
 import { castError, type IngestDocument } from '../ingest-document.ts'
-import { illegalArgumentException, nullPointerException } from '../ingest-exceptions.ts'
+import { classCastException, illegalArgumentException, nullPointerException } from '../ingest-exceptions.ts'
 import { javaClassName } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
-
-/** ClassCastException's text for two JDK classes (every class a JSON value is read as). */
-function classCastException(from: string, to: string): EsException {
-  return new EsException({
-    type: 'class_cast_exception',
-    reason: `class ${from} cannot be cast to class ${to} (${from} and ${to} are in module java.base of loader 'bootstrap')`,
-    status: 500,
-    rootCause: false,
-  })
-}
 
 /** a.compareTo(b) for two elements of a JSON list, as Java compares the objects they are read as. */
 function compareNatural(a: XContentValue, b: XContentValue): number {
