@@ -14,7 +14,7 @@
  */
 import { EsException } from '../../errors/index.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
-import { parseJson, toJson, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
+import { XNumber, parseJson, toJson, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
 import type { RestContext } from '../../rest/rest-context.ts'
 import { executeSingleWrite } from '../../action/transport-bulk-action.ts'
 import { realtimeGet } from '../../action/transport-get-action.ts'
@@ -72,11 +72,16 @@ function encodeResult(result: AsyncSearchResult): string {
   return base64Url(new TextEncoder().encode(toJson(stored)))
 }
 
+/** A number this module stored, read back (NaN for anything else, which it never stores there). */
+function storedNumber(value: XContentValue | undefined): number {
+  return value instanceof XNumber ? value.value : Number.NaN
+}
+
 function decodeResult(encoded: string): AsyncSearchResult {
-  const stored = parseJson(new TextDecoder().decode(fromBase64Url(encoded))) as Map<string, JsonOut>
-  const number = (key: string): number => Number(String(stored.get(key)))
-  const shards = stored.get('_shards') as Map<string, JsonOut> | undefined
-  const count = (key: string): number => Number(String(shards?.get(key)))
+  const stored = parseJson(new TextDecoder().decode(fromBase64Url(encoded))) as Map<string, XContentValue>
+  const number = (key: string): number => storedNumber(stored.get(key))
+  const shards = stored.get('_shards') as Map<string, XContentValue> | undefined
+  const count = (key: string): number => storedNumber(shards?.get(key))
   return {
     isPartial: stored.get('is_partial') === true,
     isRunning: stored.get('is_running') === true,
@@ -163,8 +168,8 @@ export function getResponse(
     const { doc } = await realtimeGet(context, ASYNC_RESULTS_INDEX, id.docId, null)
     if (doc === null) throw resourceNotFoundException(id.encoded)
     const source = parseJson(doc.source) as Map<string, XContentValue>
-    const result = decodeResult(String(source.get('result')))
-    return { result, expirationMillis: Number(String(source.get('expiration_time'))) }
+    const result = decodeResult(source.get('result') as string)
+    return { result, expirationMillis: storedNumber(source.get('expiration_time')) }
   })
 }
 
