@@ -7,17 +7,13 @@
 // Math.round(float), a slower one leaves it; only the rescaled wait counts in throttled_millis), and the YAML REST
 // tests update_by_query/60_throttle.yml and reindex/80_slices.yml ("Multiple slices with rethrottle").
 import { beforeEach, describe, expect, it } from 'vitest'
-import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import type { TestNode } from '../node/es-node-fixture.ts'
+import { startNodeWithDocs } from './tasks-fixture.ts'
 
 let node: TestNode
 
 beforeEach(async () => {
-  node = await startNode()
-  await node.send(
-    'POST',
-    '/t/_bulk?refresh=true',
-    '{"index":{"_id":"1"}}\n{"n":1}\n{"index":{"_id":"2"}}\n{"n":2}\n{"index":{"_id":"3"}}\n{"n":3}\n',
-  )
+  node = await startNodeWithDocs()
 }, 60_000)
 
 /** Starts a throttled run as a task (`<node>:<id>`), one document a batch, and lets 200 ms pass. */

@@ -9,19 +9,15 @@
 // handleCancel's rethrottle to unlimited), AbstractAsyncBulkByScrollAction (a cancelled run finishes at the batch boundary) and
 // AbstractBaseReindexRestHandler.parseRequestsPerSecond.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import type { TestNode } from '../node/es-node-fixture.ts'
+import { startNodeWithDocs } from './tasks-fixture.ts'
 import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
 import { javaHashOrder, javaStringHashCode } from '../../../../workers/net/java-hash.ts'
 
 let node: TestNode
 
 beforeEach(async () => {
-  node = await startNode()
-  await node.send(
-    'POST',
-    '/t/_bulk?refresh=true',
-    '{"index":{"_id":"1"}}\n{"n":1}\n{"index":{"_id":"2"}}\n{"n":2}\n{"index":{"_id":"3"}}\n{"n":3}\n',
-  )
+  node = await startNodeWithDocs()
 }, 60_000)
 
 /** Starts a throttled _delete_by_query (one document a batch, two a second) as a task; its `<node>:<id>`. */
