@@ -37,14 +37,18 @@ export function documentFailures(
   count: number,
   outcomes: readonly SubPhaseOutcome[],
 ): Array<WireException | null> | null {
-  const failures = Array.from({ length: count }, (_, i) => {
+  // Most searches fail nowhere: no list is made until a failure is found.
+  let failures: Array<WireException | null> | null = null
+  for (let i = 0; i < count; i++) {
     for (const outcome of outcomes) {
       const { failure } = 'perDocument' in outcome ? outcome.perDocument[i]! : outcome.allDocuments
-      if (failure !== null) return failure
+      if (failure === null) continue
+      failures ??= new Array<WireException | null>(count).fill(null)
+      failures[i] = failure
+      break
     }
-    return null
-  })
-  return failures.some((failure) => failure !== null) ? failures : null
+  }
+  return failures
 }
 
 /**
