@@ -4,7 +4,8 @@
  * out, as the request's FetchSourceContext asks.
  *
  * Field order: `_index`, `_id`, `_version`, `_seq_no`, `_primary_term`, `_routing`, `found`, `_source`;
- * a missing document is `{"_index","_id","found":false}`.
+ * a missing document is `{"_index","_id","found":false}`. The embedded form (toXContentEmbedded, the explain
+ * API's `get`) is the same from `_seq_no` on.
  */
 import { RawJson, parseJson, type JsonOut, type XContentObject } from '../xcontent/index.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
@@ -48,8 +49,20 @@ export function getResultFields(
     return fields
   }
   fields.set('_version', doc.version)
-  fields.set('_seq_no', doc.seqNo)
-  fields.set('_primary_term', doc.primaryTerm)
+  for (const [key, value] of embeddedGetResultFields(doc, fetch, mapping)) fields.set(key, value)
+  return fields
+}
+
+/** GetResult.toXContentEmbedded of a document found: `_seq_no`, `_primary_term`, `_routing`, `found`, `_source`. */
+export function embeddedGetResultFields(
+  doc: StoredDocument,
+  fetch: FetchSourceContext | null,
+  mapping: Mapping,
+): Map<string, JsonOut> {
+  const fields = new Map<string, JsonOut>([
+    ['_seq_no', doc.seqNo],
+    ['_primary_term', doc.primaryTerm],
+  ])
   if (doc.routing !== null) fields.set('_routing', doc.routing)
   fields.set('found', true)
   const source = fetchedSource(storedSource(mapping, doc.source), null, fetch)

@@ -92,8 +92,11 @@ export type ShardRequest =
   | { type: 'free_all_scrolls' }
   /** indices:data/read/tv[s]: the term vectors of the document with this `_id` for the `fields` selected */
   | (ShardTarget & { type: 'termvectors'; id: string; fields: string[] | null })
-  /** indices:data/read/explain[s]: the query's explanation for the document with this `_id` */
-  | (ShardTarget & { type: 'explain'; id: string; source: ShardQuerySource })
+  /**
+   * indices:data/read/explain[s]: the query's explanation for the document with this `_id`; with `withDocument`,
+   * the document itself from the same searcher (its `get` section)
+   */
+  | (ShardTarget & { type: 'explain'; id: string; source: ShardQuerySource; withDocument: boolean })
   /** indices:admin/refresh[s] */
   | (ShardTarget & { type: 'refresh' })
   /** indices:admin/flush[s] */
@@ -209,8 +212,8 @@ export type ShardResponse =
   /** The shard's DFS or query phase failed. */
   | { type: 'search_failed'; node: string; error: WireException }
   | { type: 'termvectors'; result: TermVectorsResult }
-  /** null: the document is not in the copy's searcher. */
-  | { type: 'explain'; explanation: Explanation | null }
+  /** null: the document is not in the copy's searcher; `doc` only when the request asked `withDocument`. */
+  | { type: 'explain'; explanation: Explanation | null; doc?: StoredDocument }
   | { type: 'unavailable'; reason: string }
   /** A node's part of the tasks APIs: its tasks' TaskInfo, or the exception its part failed with. */
   | { type: 'tasks'; tasks: TaskInfo[] }

@@ -153,7 +153,9 @@ export class ShardRequestHandler {
                 buildQueryOnShard(request.source, found.index, found.shard, now),
                 docId,
               )
-        return Promise.resolve({ type: 'explain', explanation })
+        const doc =
+          request.withDocument && docId !== undefined ? found.shard.searchedDocument(docId) : undefined
+        return Promise.resolve(doc ? { type: 'explain', explanation, doc } : { type: 'explain', explanation })
       }
       case 'refresh': {
         const found = this.localCopy(request, false)

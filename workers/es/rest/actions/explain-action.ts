@@ -8,11 +8,19 @@
  * built here to check it, then built again and explained on an active copy of the document's shard
  * (TransportExplainAction.shardOperation builds it in the shard's SearchExecutionContext).
  * Through an alias of one index, the alias's filter is ANDed with the query and its index routing routes.
+ * With `stored_fields` or a `_source` parameter that fetches the source, the response gains `get`: the document
+ * read from the same searcher, as GetResult.toXContentEmbedded prints it (get-result.ts).
  */
 import { requestDoesNotSupport } from '../../search/queries/query-parsing.ts'
 import { indexQueryContext, type ShardQuerySource } from '../../search/index-query-context.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
-import { toJson, type XContentValue } from '../../xcontent/index.ts'
+import { toJson, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
+import { embeddedGetResultFields } from '../../action/get-result.ts'
+import {
+  fetchSourceFromParams,
+  normalizeFetchSourceContent,
+  storedFieldsParam,
+} from '../../action/fetch-source.ts'
 import { actionRequestValidationException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { explanationJson } from '../../search/explain/index.ts'
@@ -84,13 +92,32 @@ async function runExplain(context: RestContext, req: RestHandlerRequest): Promis
   const head = { _index: index.metadata.name, _id: id }
   checkRoutingRequired(index.metadata.mapping, index.metadata.name, id, routing)
   const shard = index.shardNumber(id, routing)
+  const storedFields = storedFieldsParam(req.params)
+  const fetch = fetchSourceFromParams(req.params)
+  const withDocument = storedFields !== null || fetch?.fetchSource === true
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'explain',
     ...target,
     id,
     source,
+    withDocument,
   }))
-  const explanation = response?.type === 'explain' ? response.explanation : null
-  if (explanation === null) return json(404, { ...head, matched: false })
-  return json(200, { ...head, matched: explanation.match, explanation: explanationJson(explanation) })
+  if (response?.type !== 'explain' || response.explanation === null) {
+    return json(404, { ...head, matched: false })
+  }
+  const { explanation, doc } = response
+  const body = new Map<string, JsonOut>([
+    ...Object.entries(head),
+    ['matched', explanation.match],
+    ['explanation', explanationJson(explanation)],
+  ])
+  if (doc) {
+    const get = embeddedGetResultFields(
+      doc,
+      normalizeFetchSourceContent(fetch, storedFields),
+      index.metadata.mapping,
+    )
+    body.set('get', get)
+  }
+  return json(200, body)
 }
