@@ -251,7 +251,10 @@ export function reduceShardAnswers(
   phases: readonly SearchPhaseName[] = failures.map(() => 'query'),
 ): DistributedSearchResult {
   const state = context.client.cluster.state()
-  const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
+  const counted = answers.flatMap(({ result }) => (result.type === 'count' ? [result] : []))
+  const count = counted.reduce((sum, result) => sum + result.count, 0)
+  // SearchPhaseController's terminatedEarly: true if one shard was, null if no shard was asked to
+  const countTerminations = counted.flatMap((r) => (r.terminatedEarly === null ? [] : [r.terminatedEarly]))
   const queried = answers.flatMap(({ index, node, result }) =>
     result.type === 'query' ? [{ index, node, wire: result.result }] : [],
   )
@@ -295,7 +298,8 @@ export function reduceShardAnswers(
     }),
     count,
     totalHits: reduced.totalHits,
-    terminatedEarly: reduced.terminatedEarly,
+    terminatedEarly:
+      countTerminations.length > 0 ? countTerminations.includes(true) : reduced.terminatedEarly,
     maxScore: reduced.maxScore,
     aggregations: reduced.aggregations,
     profile: parsed.profile

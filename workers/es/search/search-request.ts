@@ -31,7 +31,7 @@ import {
 } from '../xcontent/index.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
-import { paramAsInt } from '../rest/actions/rest-params.ts'
+import { paramAsFloat, paramAsInt } from '../rest/actions/rest-params.ts'
 import { parseJavaDouble } from '../../net/java-double.ts'
 import { valueToken } from '../action/value-token.ts'
 import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
@@ -334,6 +334,11 @@ export function parseSearchRequest(
     terminateAfter = paramAsInt(params, 'terminate_after', 0)
     // SearchSourceBuilder.terminateAfter's check
     if (terminateAfter < 0) throw illegalArgumentException('terminateAfter must be > 0')
+  }
+  if (isCount) {
+    // RestCountAction: min_score from the URL, -1 meaning none
+    const urlMinScore = paramAsFloat(params, 'min_score', -1)
+    if (urlMinScore !== -1) minScore = urlMinScore
   }
   fetch.readParams(params)
   // paramAsBoolean("explain", null): a present parameter without text sets explain to null (off).

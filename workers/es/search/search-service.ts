@@ -251,7 +251,7 @@ function sortedTopDocs(
  */
 function collected(
   all: TopDocs,
-  request: SearchRequest,
+  request: Pick<SearchRequest, 'minScore' | 'terminateAfter'>,
 ): { matches: TopDocs; terminatedEarly: boolean | null } {
   const { minScore, terminateAfter } = request
   let docs = minScore === null ? all.scoreDocs : all.scoreDocs.filter((d) => Math.fround(d.score) >= minScore)
@@ -266,6 +266,22 @@ function collected(
     matches: { totalHits: docs.length, maxScore: docs[0]?.score ?? null, scoreDocs: docs },
     terminatedEarly,
   }
+}
+
+/**
+ * _count on a shard: the matches of `query`, all of them (a count's own collector, TotalHitCountCollector) or,
+ * with `min_score` or `terminate_after`, those the shard's collector keeps, and whether it terminated early.
+ */
+export function countMatches(
+  shard: ShardSearcher,
+  query: IndexQuery,
+  request: Pick<SearchRequest, 'minScore' | 'terminateAfter'>,
+): { count: number; terminatedEarly: boolean | null } {
+  if (request.minScore === null && request.terminateAfter === 0) {
+    return { count: shard.searcherIndex.count(query), terminatedEarly: null }
+  }
+  const { matches, terminatedEarly } = collected(allMatches(shard, query, null), request)
+  return { count: matches.scoreDocs.length, terminatedEarly }
 }
 
 /** The collected matches that also match the hits query (the post_filter'ed one). */

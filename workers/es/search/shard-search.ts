@@ -44,7 +44,7 @@ import type { QueryContext } from './queries/query-parsing.ts'
 import type { ItemTermVectors, MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import { raisingScoreErrors } from './function-score-failures.ts'
 import { filteredQuery, parseSearchRequest, withFilter, type ParsedSearch } from './search-request.ts'
-import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
+import { countMatches, executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
 import { withCollapseFields } from './collapse/collapse-fields.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import { boostedQuery } from './indices-boost.ts'
@@ -159,7 +159,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
 }
 
 export type ShardSearchResult =
-  { type: 'count'; count: number } | { type: 'query'; result: WireQuerySearchResult }
+  | { type: 'count'; count: number; terminatedEarly: boolean | null }
+  | { type: 'query'; result: WireQuerySearchResult }
 
 export function parseForIndex(
   index: IndexService,
@@ -287,7 +288,7 @@ function searchShard(
     innerHits,
     joinInnerHits,
   } = prepared
-  if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(prepared.query) }
+  if (request.isCount) return { type: 'count', ...countMatches(shard, prepared.query, parsed.request) }
   const limits = indexLimits(index.metadata)
   checkInnerHitsWindow([...innerHits, ...joinInnerHits], limits.maxInnerResultWindow)
   if (parsed.request.aggregations !== null) checkAggregationLimits(parsed.request.aggregations, limits)

@@ -50,16 +50,20 @@ describe('GET _nodes/hot_threads', () => {
 
   it('refuses an unknown type, sort order or boolean as ES does', async () => {
     const { cluster } = await clusterWithIndex(1)
-    const cases: Array<[string, string]> = [
+    // RestRequest.paramAsInt keeps Integer.parseInt's exception as the cause
+    const notAnInt = { type: 'number_format_exception', reason: 'For input string: "x"' }
+    const cases: Array<[string, string, object?]> = [
       ['type=foo', 'type not supported [foo]'],
       ['sort=foo', 'sort order not supported [foo]'],
       ['ignore_idle_threads=yes', 'Failed to parse value [yes] as only [true] or [false] are allowed.'],
-      ['threads=x', 'Failed to parse int parameter [threads] with value [x]'],
+      ['threads=x', 'Failed to parse int parameter [threads] with value [x]', notAnInt],
     ]
-    for (const [query, reason] of cases) {
+    for (const [query, reason, cause] of cases) {
       const response = await cluster.send(1, 'GET', `/_nodes/hot_threads?${query}`)
       expect(response.status).toBe(400)
-      expect(JSON.parse(response.body)).toEqual(errorBody('illegal_argument_exception', reason, 400))
+      const expected = errorBody('illegal_argument_exception', reason, 400)
+      if (cause) expected.error = { ...expected.error, caused_by: cause }
+      expect(JSON.parse(response.body)).toEqual(expected)
     }
   })
 

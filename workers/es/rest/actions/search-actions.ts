@@ -14,6 +14,7 @@
  * aliases, each index is read with its alias filter and on the shards the alias's search_routing or the `routing`
  * parameter select (cluster/metadata/search-targets.ts).
  */
+import { paramAsInt } from './rest-params.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
 import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
@@ -203,7 +204,11 @@ export async function executeSearch(
   )
   const shards = shardsJson(result, allowPartial)
   if (isCount) {
-    const body = { count: result.count, _shards: shards }
+    // RestCountAction: terminated_early first when terminate_after is not its default 0
+    const body: SearchResponseBody =
+      paramAsInt(req.params, 'terminate_after', 0) === 0
+        ? { count: result.count, _shards: shards }
+        : { terminated_early: result.terminatedEarly, count: result.count, _shards: shards }
     return { body, render: () => body, warnings: parsed.deprecations }
   }
   const { collapse } = parsed.request
