@@ -128,6 +128,22 @@ describe('stats and extended_stats', () => {
     )
     expect(json).toBe('{"s":{"count":3,"min":-2.0,"max":9.0,"avg":2.6666666666666665,"sum":8.0}}')
   })
+
+  it('refuses a negative sigma inside the parser, the double printed as Java prints it', () => {
+    const reason = '[1:49] [extended_stats] failed to parse field [sigma]'
+    const refusal = '[sigma] must be greater than or equal to 0. Found [-1.0] in [e]'
+    expect(parseError('{"e":{"extended_stats":{"field":"grade","sigma":-1}}}')).toBe(
+      `{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"${reason}"}],` +
+        `"type":"x_content_parse_exception","reason":"${reason}",` +
+        `"caused_by":{"type":"illegal_argument_exception","reason":"${refusal}"}},"status":400}`,
+    )
+    // extended_stats_bucket's own parser calls the setter after reading the object: the refusal alone
+    const bucket = '[sigma] must be greater than or equal to 0. Found [-1.0] in [b]'
+    expect(parseError('{"b":{"extended_stats_bucket":{"buckets_path":"h>c","sigma":-1}}}')).toBe(
+      `{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"${bucket}"}],` +
+        `"type":"illegal_argument_exception","reason":"${bucket}"},"status":400}`,
+    )
+  })
 })
 
 describe('percentiles (HybridDigest: exact below 2000 samples)', () => {

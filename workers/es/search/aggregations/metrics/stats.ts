@@ -11,7 +11,7 @@
  * sigma (null for `stats`).
  */
 import { illegalArgumentException } from '../../../errors/index.ts'
-import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import { JavaDouble, javaDoubleToString, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { ValueFormat } from '../aggregation-context.ts'
 import {
   rejectSubAggregations,
@@ -194,9 +194,9 @@ function statsParser(type: 'stats' | 'extended_stats'): AggregationParser {
     const field = params.valuesSource('double')
     const sigma = type === 'extended_stats' ? (params.number('sigma') ?? 2) : null
     if (sigma !== null && sigma < 0) {
-      throw illegalArgumentException(
-        `[sigma] must be greater than or equal to 0. Found [${sigma}] in [${name}]`,
-      )
+      // ExtendedStatsAggregationBuilder.sigma's refusal, from inside its ObjectParser
+      const refusal = `[sigma] must be greater than or equal to 0. Found [${javaDoubleToString(sigma)}] in [${name}]`
+      throw params.fieldFailure('sigma', illegalArgumentException(refusal))
     }
     return {
       name,

@@ -11,7 +11,7 @@
  * Every result prints its values' text in the pipeline's `format` (`value_as_string`, stats' `min_as_string`...).
  */
 import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
-import { XNumber, type XContentObject } from '../../../xcontent/index.ts'
+import { XNumber, javaDoubleToString, type XContentObject } from '../../../xcontent/index.ts'
 import type { AggregationParser } from '../aggregation-builder.ts'
 import type { InternalAggregation, InternalAggregations } from '../internal-aggregation.ts'
 import { InternalStats } from '../metrics/stats.ts'
@@ -127,7 +127,7 @@ export const extendedStatsBucketParser = siblingParser('extended_stats_bucket', 
   const sigma = params.number('sigma') ?? 2
   if (sigma < 0) {
     throw illegalArgumentException(
-      `[sigma] must be greater than or equal to 0. Found [${sigma}] in [${name}]`,
+      `[sigma] must be greater than or equal to 0. Found [${javaDoubleToString(sigma)}] in [${name}]`,
     )
   }
   return (values, meta) => statsOf(name, meta, values, sigma, params.format)
