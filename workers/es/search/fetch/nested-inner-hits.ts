@@ -9,11 +9,12 @@
  * documents the parse of its `_source` yields (document-parser.ts), so the parse gives each one's identity and
  * object.
  * Wire form (plain data, per hit): each section's name, total, max score and hits with the identity, score and the
- * `_source` as JSON text (null when `_source` is not fetched).
+ * `_source` as JSON text (null when `_source` is not fetched, or the mapping keeps no `_source`: stored-source.ts).
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { filterSource, isFiltering, type FetchSourceContext } from '../../action/fetch-source.ts'
 import { sourceToJson } from '../../action/source-map.ts'
+import { storedSource } from '../../action/stored-source.ts'
 import { parseDocument } from '../../index/mapper/document-parser.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { nestedIdentityJson, type NestedIdentity } from '../../index/mapper/nested-mapping.ts'
@@ -77,6 +78,9 @@ export function executeNestedInnerHits(
     const start = shard.blockStart(docId)
     const source = root === undefined ? null : (parseJson(root.source) as XContentObject)
     const nested = source === null ? [] : parseDocument(source, mapping).nested
+    // what the hits show is the stored `_source` (none when the mapping disables it)
+    const stored = root === undefined ? null : storedSource(mapping, root.source)
+    const shown = stored === null || stored === root!.source ? source : (parseJson(stored) as XContentObject)
     return requests.map((request, r) => {
       const found: Array<{ offset: number; score: number }> = []
       for (let d = start; d < docId; d++) {
@@ -87,9 +91,8 @@ export function executeNestedInnerHits(
       const hits = found.slice(request.from, request.from + request.size).flatMap(({ offset, score }) => {
         const doc = nested[offset]
         if (doc === undefined || source === null) return []
-        return [
-          { identity: doc.identity, score, source: hitSource(source, doc.identity, request.fetchSource) },
-        ]
+        const hitText = stored === null ? null : hitSource(shown!, doc.identity, request.fetchSource)
+        return [{ identity: doc.identity, score, source: hitText }]
       })
       return {
         name: request.name,
