@@ -2,7 +2,8 @@
  * The `inner_hits` of a top-level `nested` query (InnerHitsPhase with a NestedInnerHitSubContext): for each hit,
  * the nested documents of its block that the nested query's child query matches, best score first (then doc id, as
  * TopScoreDocCollector), `from` and `size` of them, each printed as ES prints a nested hit: `_index`, `_id` (the
- * root's), `_nested` (`field` and `offset`, a deeper level under `_nested`), `_score`, and the nested object as its
+ * root's), `_nested` (`field` and `offset`, a deeper level under `_nested`), with `version` and `seq_no_primary_term`
+ * the root's `_version`, `_seq_no` and `_primary_term`, `_score`, and the nested object as its
  * `_source` (a `_source` filter names full paths: it filters the root's, then the object is extracted).
  * The child query runs once per shard over every document (it matches only nested documents of its path); a hit's
  * nested documents are the doc ids of its block before it (IndexShard.blockStart), which are, in order, the nested
@@ -39,11 +40,18 @@ export interface NestedInnerHitsRequest {
   from: number
   size: number
   fetchSource: FetchSourceContext | null
+  /** `version` and `seq_no_primary_term`: the root document's, as the fetch phase reads them for a nested hit. */
+  version: boolean
+  seqNoPrimaryTerm: boolean
 }
 
 export interface NestedInnerHitWire {
   identity: NestedIdentity
   score: number
+  /** The root's `_version` when the section asks `version`. */
+  version?: number
+  /** The root's `_seq_no` and `_primary_term` when the section asks `seq_no_primary_term`. */
+  seqNo?: { seqNo: number; primaryTerm: number }
   source: string | null
 }
 
@@ -92,7 +100,17 @@ export function executeNestedInnerHits(
         const doc = nested[offset]
         if (doc === undefined || source === null) return []
         const hitText = stored === null ? null : hitSource(shown!, doc.identity, request.fetchSource)
-        return [{ identity: doc.identity, score, source: hitText }]
+        return [
+          {
+            identity: doc.identity,
+            score,
+            source: hitText,
+            ...(request.version ? { version: root!.version } : {}),
+            ...(request.seqNoPrimaryTerm
+              ? { seqNo: { seqNo: root!.seqNo, primaryTerm: root!.primaryTerm } }
+              : {}),
+          },
+        ]
       })
       return {
         name: request.name,
@@ -158,6 +176,10 @@ export function nestedInnerHitsJson(
             _index: index,
             _id: id,
             _nested: nestedIdentityJson(hit.identity),
+            ...(hit.version !== undefined ? { _version: hit.version } : {}),
+            ...(hit.seqNo !== undefined
+              ? { _seq_no: hit.seqNo.seqNo, _primary_term: hit.seqNo.primaryTerm }
+              : {}),
             _score: new JavaFloat(hit.score),
             ...(hit.source !== null ? { _source: new RawJson(hit.source) } : {}),
           })),

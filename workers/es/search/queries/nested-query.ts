@@ -12,6 +12,7 @@ import { illegalArgumentException } from '../../errors/index.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { NESTED_PATH_FIELD } from '../../index/mapper/nested-mapping.ts'
 import { fetchSourceOption } from '../../action/fetch-source.ts'
+import { parseBoolean } from '../../common/booleans.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import { parseInnerQuery } from '../query-builder.ts'
 import {
@@ -34,7 +35,7 @@ const SCORE_MODES: ReadonlyMap<string, NestedScoreMode> = new Map([
 
 /** InnerHitBuilder's defaults. */
 const DEFAULT_INNER_HITS_SIZE = 3
-const INNER_HITS_OPTIONS = ['name', 'from', 'size', '_source']
+const INNER_HITS_OPTIONS = ['name', 'from', 'size', '_source', 'version', 'seq_no_primary_term']
 
 export function nestedQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('nested', body, ['path', 'query', 'score_mode', 'ignore_unmapped', 'inner_hits'])
@@ -99,7 +100,18 @@ function innerHitsRequest(
     from: numberOption(options, 'from', 0),
     size: numberOption(options, 'size', DEFAULT_INNER_HITS_SIZE),
     fetchSource: fetchSourceOption(options.get('_source')),
+    version: flagOption(options, 'version'),
+    seqNoPrimaryTerm: flagOption(options, 'seq_no_primary_term'),
   }
+}
+
+/** InnerHitBuilder's declareBoolean: a boolean, or a string Booleans.parseBoolean reads. */
+function flagOption(options: XContentObject, key: string): boolean {
+  const value = options.get(key)
+  if (value === undefined || value === null) return false
+  if (value instanceof Map || Array.isArray(value))
+    throw parsingError(`[inner_hits] [${key}] must be a boolean`)
+  return typeof value === 'boolean' ? value : parseBoolean(String(value))
 }
 
 /** InnerHitContextBuilder: one inner hits section per name. */
