@@ -140,23 +140,26 @@ export function parseScript(
   return inline(source, params)
 }
 
-/** UpdateRequest.validate, after the index and id checks. */
+/**
+ * UpdateRequest.validate, after the index and id checks, in its order: the compare-and-set pair, what it refuses
+ * beside it (retries, an upsert), then the script and the doc.
+ */
 export function updateValidationErrors(
   request: UpdateRequest,
   cas: CasParams,
   retryOnConflict: number,
 ): string[] {
-  const errors: string[] = []
+  const errors = casValidationErrors(cas)
+  if (cas.ifSeqNo !== null) {
+    if (retryOnConflict > 0) errors.push('compare and write operations can not be retried')
+    if (request.docAsUpsert) errors.push('compare and write operations can not be used with upsert')
+    if (request.upsert !== null)
+      errors.push("upsert requests don't support `if_seq_no` and `if_primary_term`")
+  }
   if (request.script === null && request.doc === null) errors.push('script or doc is missing')
   if (request.script !== null && request.doc !== null) errors.push("can't provide both script and doc")
   if (request.doc === null && request.docAsUpsert)
     errors.push('doc must be specified if doc_as_upsert is enabled')
-  errors.push(...casValidationErrors(cas))
-  if (cas.ifSeqNo !== null && retryOnConflict > 0)
-    errors.push('compare and write operations can not be retried')
-  if (request.upsert !== null && cas.ifSeqNo !== null) {
-    errors.push("upsert requests don't support `if_seq_no` and `if_primary_term`")
-  }
   return errors
 }
 

@@ -2,10 +2,12 @@
  * The checks a write request passes before it runs (ActionRequest.validate), on its optimistic concurrency
  * parameters: the compare-and-set pair `if_seq_no` + `if_primary_term` and `version` + `version_type`
  * (DocWriteRequest.validateSeqNoBasedCASParams: ES 8 takes a version only with external versioning), and what
- * IndexRequest.validate adds for a create and for a request without an id. Each function answers the
+ * IndexRequest.validate adds for a create, for a request without an id and for an id longer than 512 UTF-8 bytes
+ * (DocWriteRequest.validateDocIdLength). Each function answers the
  * validation errors in ES's order; `validationFailed` collects them into one action_request_validation_exception.
  */
 import { actionRequestValidationException } from '../errors/index.ts'
+import { utf8Length } from '../xcontent/jackson-chars.ts'
 import type { ShardWriteItem } from './doc-write.ts'
 import {
   INTERNAL_MATCH_ANY,
@@ -29,6 +31,19 @@ export interface WriteConditions extends CasParams {
 /** ES 8's refusal of a version under internal versioning (and of any versioning on the update API). */
 export const INTERNAL_VERSIONING_REFUSED =
   'internal versioning can not be used for optimistic concurrency control. Please use `if_seq_no` and `if_primary_term` instead'
+
+/** DocWriteRequest.MAX_DOCUMENT_ID_LENGTH_IN_BYTES. */
+const MAX_DOCUMENT_ID_LENGTH_IN_BYTES = 512
+
+/** DocWriteRequest.validateDocIdLength: an id's length is counted in UTF-8 bytes. */
+function docIdLengthErrors(id: string | null): string[] {
+  if (id === null) return []
+  const bytes = utf8Length(id, 0, id.length)
+  if (bytes <= MAX_DOCUMENT_ID_LENGTH_IN_BYTES) return []
+  return [
+    `id [${id}] is too long, must be no longer than ${MAX_DOCUMENT_ID_LENGTH_IN_BYTES} bytes but was: ${bytes}`,
+  ]
+}
 
 /** DocWriteRequest.validateSeqNoBasedCASParams, with the version the request type resolved. */
 function seqNoBasedCasErrors(request: CasParams, versioning: Versioning): string[] {
@@ -56,9 +71,14 @@ export function casValidationErrors(request: WriteConditions): string[] {
 
 /**
  * IndexRequest.validate's checks of an index or create: a create takes internal versioning and no version of its
- * own (it is MATCH_DELETED) nor compare-and-set, each refused alone; a request without an id takes no versioning.
+ * own (it is MATCH_DELETED) nor compare-and-set, each refused alone; a request without an id (null) takes no
+ * versioning.
  */
-export function indexValidationErrors(request: WriteConditions, create: boolean, hasId: boolean): string[] {
+export function indexValidationErrors(
+  request: WriteConditions,
+  create: boolean,
+  id: string | null,
+): string[] {
   const { versionType, version } = request.versioning ?? INTERNAL_MATCH_ANY
   // IndexRequest.resolveVersionDefaults: a create without a version expects none to exist.
   const resolved = create && version === MATCH_ANY ? MATCH_DELETED : version
@@ -71,9 +91,10 @@ export function indexValidationErrors(request: WriteConditions, create: boolean,
       return ['create operations do not support compare and set. use index instead']
   }
   const errors: string[] = []
-  if (!hasId && (versionType !== 'internal' || (resolved !== MATCH_DELETED && resolved !== MATCH_ANY)))
+  if (id === null && (versionType !== 'internal' || (resolved !== MATCH_DELETED && resolved !== MATCH_ANY)))
     errors.push('an id must be provided if version type or value are set')
   errors.push(...seqNoBasedCasErrors(request, { version: resolved, versionType }))
+  errors.push(...docIdLengthErrors(id))
   return errors
 }
 
@@ -84,6 +105,6 @@ export function validationFailed(errors: string[]): void {
 
 /** A write's own checks as BulkRequest.validate runs them: an index's or create's, a delete's (no update here). */
 export function writeItemValidationErrors(item: ShardWriteItem): string[] {
-  if (item.op === 'index') return indexValidationErrors(item, item.create, true)
+  if (item.op === 'index') return indexValidationErrors(item, item.create, item.id)
   return casValidationErrors(item)
 }

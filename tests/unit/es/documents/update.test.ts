@@ -135,6 +135,17 @@ describe('_update', () => {
       'Validation Failed: 1: compare and write operations can not be retried;',
       '?if_seq_no=1&if_primary_term=1&retry_on_conflict=2',
     ],
+    // UpdateRequest.validate: the compare-and-set checks come before the script and doc checks.
+    [
+      { doc_as_upsert: true },
+      'Validation Failed: 1: compare and write operations can not be used with upsert;2: script or doc is missing;3: doc must be specified if doc_as_upsert is enabled;',
+      '?if_seq_no=1&if_primary_term=1',
+    ],
+    [
+      {},
+      'Validation Failed: 1: ifSeqNo is set, but primary term is [0];2: script or doc is missing;',
+      '?if_seq_no=1',
+    ],
   ])('validation %j', async (body, reason, query = '') => {
     const { send } = await startNode()
     const response = await send('POST', `/test/_update/1${query}`, body)

@@ -50,7 +50,7 @@ function validationErrors(items: readonly BulkItemRequest[]): string[] {
       if (item.id === null || item.id === '') errors.push('id is missing')
       errors.push(...casValidationErrors(item))
     } else {
-      errors.push(...indexValidationErrors(item, item.opType === 'create', item.id !== null))
+      errors.push(...indexValidationErrors(item, item.opType === 'create', item.id))
     }
     return errors
   })

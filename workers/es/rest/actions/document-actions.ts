@@ -60,7 +60,7 @@ async function indexDocument(
 ): Promise<RestResponse> {
   const { text } = parseDocumentBody(req.request.body)
   const { refresh, ...params } = writeParams(req.params, true)
-  validationFailed(indexValidationErrors(params, create, id !== null))
+  validationFailed(indexValidationErrors(params, create, id))
   const result = await executeSingleWrite(
     context,
     req.path.index!,
