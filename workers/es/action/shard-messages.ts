@@ -55,8 +55,11 @@ export type ShardRequest =
       maxSeqNo: number
       operations: ShardOperation[]
     })
-  /** indices:data/read/get[s] (realtime) */
-  | (ShardTarget & { type: 'get'; id: string })
+  /**
+   * indices:data/read/get[s]: realtime (the version map first), or from the last refreshed searcher, after a refresh
+   * of the copy when `refresh` asks one (ShardGetService; `refresh` counts only when not realtime).
+   */
+  | (ShardTarget & { type: 'get'; id: string; realtime: boolean; refresh: boolean })
   /** The documents a query matches in a copy's last refreshed view, in `_doc` order (a scroll's pages). */
   | (ShardTarget & {
       type: 'scan'

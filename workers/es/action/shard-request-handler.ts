@@ -91,7 +91,13 @@ export class ShardRequestHandler {
       case 'get': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
-        const doc = found.shard.get(request.id)
+        const now = this.deps.clock.now()
+        if (!request.realtime) {
+          // What the searcher sees: after a refresh when asked, else as the scheduled refreshes left it by now.
+          if (request.refresh) found.shard.refresh(now)
+          else found.index.scheduledRefresh(now)
+        }
+        const doc = request.realtime ? found.shard.get(request.id) : found.shard.getFromSearcher(request.id)
         const { counters } = found.shard
         counters.getTotal++
         if (doc) counters.getExists++

@@ -1,6 +1,7 @@
 /**
- * TransportGetAction on the coordinating node: a realtime GET by id goes to an active copy of the
- * document's shard (the primary first), which answers from its live version map. With no active copy
+ * TransportGetAction on the coordinating node: a GET by id goes to an active copy of the document's shard (the
+ * primary first), which answers from its live version map when realtime (the default), else from its last refreshed
+ * searcher, refreshed first with `refresh` (GetReadMode). With no active copy
  * the answer is no_shard_available_action_exception, as ES gives. Before that, TransportSingleShardAction's
  * blocks: the global READ blocks, then the resolved index's (`index.blocks.read`), as `readableSingleIndex` checks
  * for every single-shard read (get, explain, term vectors, analyze). A GET's `version` is checked against the
@@ -21,6 +22,7 @@ import { checkRoutingRequired } from '../index/mapper/routing-field.ts'
 import { globalBlockedRaiseException, indicesBlockedRaiseException } from '../cluster/block/cluster-blocks.ts'
 import { resolveIndexRouting } from '../cluster/metadata/index-abstraction.ts'
 import { INTERNAL_MATCH_ANY, readConflict, type Versioning } from '../index/version-type.ts'
+import { paramAsBoolean } from '../rest/actions/rest-params.ts'
 
 /** The one index a name or alias names (IndexNameExpressionResolver for a single-index operation). */
 export function singleIndex(context: RestContext, name: string): IndexService {
@@ -45,12 +47,30 @@ export function readableSingleIndex(context: RestContext, name: string): IndexSe
   return index
 }
 
+/** GetRequest's `realtime` and `refresh` flags. */
+export interface GetReadMode {
+  realtime: boolean
+  refresh: boolean
+}
+
+export const REALTIME_GET: GetReadMode = { realtime: true, refresh: false }
+
+/** RestGetAction's and RestMultiGetAction's `realtime` (default true) and `refresh` (default false) parameters. */
+export function getReadModeFromParams(params: ReadonlyMap<string, string>): GetReadMode {
+  const realtime = params.get('realtime')
+  return {
+    realtime: realtime === undefined || paramAsBoolean(realtime),
+    refresh: paramAsBoolean(params.get('refresh')),
+  }
+}
+
 export async function realtimeGet(
   context: RestContext,
   name: string,
   id: string,
   routing: string | null,
   versioning: Versioning = INTERNAL_MATCH_ANY,
+  read: GetReadMode = REALTIME_GET,
 ): Promise<{ index: IndexService; doc: StoredDocument | null }> {
   const index = readableSingleIndex(context, name)
   const { mapping } = index.metadata
@@ -60,6 +80,7 @@ export async function realtimeGet(
     type: 'get',
     ...target,
     id,
+    ...read,
   }))
   if (response?.type !== 'get') {
     throw new EsException({

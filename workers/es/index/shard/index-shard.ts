@@ -161,7 +161,11 @@ export class IndexShard implements ShardSearcher {
   /** The current document with this `_id` (a realtime GET): the version map's, else the searcher's. */
   get(id: string): StoredDocument | null {
     const entry = this.live.get(id)
-    if (entry) return entry.doc
+    return entry ? entry.doc : this.getFromSearcher(id)
+  }
+
+  /** The document with this `_id` as of the last refresh (a GET with `realtime=false`). */
+  getFromSearcher(id: string): StoredDocument | null {
     const docId = this.docs.docId(id)
     return docId === undefined ? null : (this.docs.get(docId) ?? null)
   }

@@ -16,7 +16,7 @@ import { parseDocumentBody } from '../request-body.ts'
 import { toJson } from '../../xcontent/index.ts'
 import { docWriteFields, resultStatus } from '../../action/doc-write.ts'
 import { executeSingleWrite } from '../../action/transport-bulk-action.ts'
-import { realtimeGet } from '../../action/transport-get-action.ts'
+import { getReadModeFromParams, realtimeGet } from '../../action/transport-get-action.ts'
 import {
   casValidationErrors,
   indexValidationErrors,
@@ -72,7 +72,7 @@ async function indexDocument(
 }
 
 /**
- * A realtime GET of the path's document; through an alias, routed by its index routing; its `version` validated
+ * A GET of the path's document (realtime unless `realtime=false`); through an alias, routed by its index routing; its `version` validated
  * (GetRequest.validate) and checked against the document found.
  */
 function getById(context: RestContext, req: RestHandlerRequest): ReturnType<typeof realtimeGet> {
@@ -81,7 +81,7 @@ function getById(context: RestContext, req: RestHandlerRequest): ReturnType<type
   const name = req.path.index!
   const metadata = context.indices.all().map((index) => index.metadata)
   const routing = resolveIndexRouting(metadata, name, req.params.get('routing') ?? null)
-  return realtimeGet(context, name, req.path.id!, routing, versioning)
+  return realtimeGet(context, name, req.path.id!, routing, versioning, getReadModeFromParams(req.params))
 }
 
 async function getDocument(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -11,7 +11,7 @@
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, actionRequestValidationException, itemFailureJson } from '../../errors/index.ts'
-import { realtimeGet, singleIndex } from '../../action/transport-get-action.ts'
+import { getReadModeFromParams, realtimeGet, singleIndex } from '../../action/transport-get-action.ts'
 import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -116,13 +116,14 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
   if (errors.length > 0) throw actionRequestValidationException(errors)
   // TransportMultiGetAction: the global READ blocks fail the whole request; an index's fail its items.
   globalBlockedRaiseException(context.client.cluster.state(), 'READ')
+  const read = getReadModeFromParams(req.params)
   const docs = await Promise.all(
     items.map(async ({ index: name, id, routing, fetch, storedFields, versioning }) => {
       // The failure names the index as given until it resolves to one, then the concrete index.
       let failedIndex = name!
       try {
         failedIndex = singleIndex(context, failedIndex).metadata.name
-        const { index, doc } = await realtimeGet(context, name!, id!, routing, versioning)
+        const { index, doc } = await realtimeGet(context, name!, id!, routing, versioning, read)
         const source = normalizeFetchSourceContent(fetch, storedFields)
         return getResultFields(index.metadata.name, id!, doc, source, index.metadata.mapping)
       } catch (error) {
