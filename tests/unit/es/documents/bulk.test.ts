@@ -87,6 +87,23 @@ describe('_bulk', () => {
     expect(ids[0]).not.toBe(ids[1])
   })
 
+  it('an index or create item with an empty _id fails alone (IndexRouting.process); others run (bulk/10_basic)', async () => {
+    const { send } = await startNode()
+    const body =
+      '{"index":{"_index":"test","_id":""}}\n{"f":1}\n' +
+      '{"create":{"_index":"test","_id":""}}\n{"f":2}\n' +
+      '{"index":{"_index":"test","_id":"id"}}\n{"f":3}\n'
+    const response = await send('POST', '/_bulk', body)
+    const failure =
+      '"status":400,"error":{"type":"illegal_argument_exception","reason":"if _id is specified it must not be empty"}'
+    expect(response.body).toBe(
+      '{"errors":true,"took":0,"items":[' +
+        `{"index":{"_index":"test","_id":"",${failure}}},` +
+        `{"create":{"_index":"test","_id":"",${failure}}},` +
+        `{"index":{"_index":"test","_id":"id","_version":1,"result":"created",${shards},"_seq_no":0,"_primary_term":1,"status":201}}]}`,
+    )
+  })
+
   it('routing, if_seq_no/if_primary_term and _source on update items', async () => {
     const { send } = await startNode()
     await send('PUT', '/r', { settings: { number_of_shards: 3 } })
