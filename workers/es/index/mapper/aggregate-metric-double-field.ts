@@ -51,7 +51,7 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['metrics', { kind: 'value' }],
   ['default_metric', { kind: 'value' }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
   ['time_series_metric', { kind: 'unmodelled' }],
 ])
 

@@ -18,7 +18,7 @@ import { fieldParsingException, typedParameters, type ParameterSpec } from './fi
 export const BINARY = 'binary'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
   ['store', { kind: 'boolean', default: false }],
   ['doc_values', { kind: 'boolean', default: false }],
 ])

@@ -22,20 +22,20 @@ import {
 
 const TYPE = 'boolean'
 
-const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['meta', { kind: 'value' }],
+export const BOOLEAN_PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
+  ['meta', { kind: 'value', shown: {} }],
   ['doc_values', { kind: 'boolean', default: true }],
   ['index', { kind: 'boolean', default: true }],
   ['null_value', { kind: 'value', default: null }],
   ['store', { kind: 'boolean', default: false }],
   ['script', { kind: 'unmodelled' }],
-  ['on_script_error', { kind: 'unmodelled' }],
+  ['on_script_error', { kind: 'unmodelled', shown: 'fail' }],
   ['ignore_malformed', { kind: 'boolean', default: false }],
 ])
 
 /** A boolean field's mapping as parsed from `definition` (its own keys), defaults left out. */
 export function booleanMapping(name: string, definition: Record<string, unknown>): FieldMapping {
-  const mapping = typedParameters(name, TYPE, definition, PARAMETERS)
+  const mapping = typedParameters(name, TYPE, definition, BOOLEAN_PARAMETERS)
   const nullValue = mapping.null_value
   if (nullValue !== undefined && typeof nullValue !== 'boolean') {
     try {

@@ -27,7 +27,7 @@ import { fieldParsingException, typedParameters, type ParameterSpec } from './fi
 export const COUNTED_KEYWORD = 'counted_keyword'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
   ['index', { kind: 'boolean', default: true }],
 ])
 

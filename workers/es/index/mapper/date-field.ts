@@ -38,20 +38,21 @@ import {
   type ParameterSpec,
 } from './field-parameters.ts'
 
-const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
+export const DATE_PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ...INDEX_DOC_VALUES_STORE,
   ['format', { kind: 'value' }],
-  ['locale', { kind: 'value' }],
+  // Locale.ROOT, written as its toString()
+  ['locale', { kind: 'value', shown: '' }],
   ['null_value', { kind: 'value', default: null }],
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['script', { kind: 'unmodelled' }],
-  ['on_script_error', { kind: 'unmodelled' }],
-  ['meta', { kind: 'value' }],
+  ['on_script_error', { kind: 'unmodelled', shown: 'fail' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A date or date_nanos field's mapping as parsed from `definition` (its own keys), defaults left out. */
 export function dateMapping(name: string, type: string, definition: Record<string, unknown>): FieldMapping {
-  const mapping = typedParameters(name, type, definition, PARAMETERS) as unknown as FieldMapping
+  const mapping = typedParameters(name, type, definition, DATE_PARAMETERS) as unknown as FieldMapping
   const format = mapping.format ?? (type === 'date' ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_NANOS_FORMAT)
   try {
     DateFormatter.forPattern(String(format))

@@ -57,7 +57,7 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ['index', { kind: 'boolean' }],
   ['similarity', { kind: 'value' }],
   ['index_options', { kind: 'value' }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A dense_vector field's mapping as parsed from `definition` (its own keys), completed with its defaults. */

@@ -17,7 +17,7 @@ import {
   numberFormatException,
 } from '../../errors/index.ts'
 import { parseBoolean } from '../../common/booleans.ts'
-import type { XContentValue } from '../../xcontent/index.ts'
+import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { FieldMapping } from './mapping.ts'
 import { documentFailure, rebuildAt, type TokenPart } from './document-failure.ts'
 
@@ -25,6 +25,12 @@ import { documentFailure, rebuildAt, type TokenPart } from './document-failure.t
 export interface ParameterSpec {
   kind: 'boolean' | 'value' | 'unmodelled'
   default?: boolean | number | string | null
+  /**
+   * What GET _mapping/field?include_defaults=true prints for the parameter when the mapping leaves it unset (its
+   * default as the Parameter's serializer writes it), where that is not `default` (absent too: `null`). Defaults read
+   * from index settings or other parameters are include-defaults.ts' own.
+   */
+  shown?: JsonOut
   /** Parameter.restrictedStringParam: the values it accepts, the default first. */
   values?: readonly string[]
 }

@@ -62,7 +62,7 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ['index_options', { kind: 'value', default: 'docs', values: ['docs', 'freqs'] }],
   ['similarity', { kind: 'value' }],
   ['split_queries_on_whitespace', { kind: 'boolean', default: false }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
   ['time_series_dimensions', { kind: 'unmodelled' }],
 ])
 

@@ -34,7 +34,7 @@ export const HISTOGRAM = 'histogram'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ['ignore_malformed', { kind: 'boolean', default: false }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A histogram field's mapping as parsed from `definition` (its own keys), defaults left out. */

@@ -27,19 +27,19 @@ import {
   type ParameterSpec,
 } from './field-parameters.ts'
 
-const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
+export const IP_PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ...INDEX_DOC_VALUES_STORE,
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['null_value', { kind: 'value', default: null }],
   ['script', { kind: 'unmodelled' }],
-  ['on_script_error', { kind: 'unmodelled' }],
-  ['meta', { kind: 'value' }],
-  ['time_series_dimension', { kind: 'unmodelled' }],
+  ['on_script_error', { kind: 'unmodelled', shown: 'fail' }],
+  ['meta', { kind: 'value', shown: {} }],
+  ['time_series_dimension', { kind: 'unmodelled', shown: false }],
 ])
 
 /** An ip field's mapping as parsed from `definition` (its own keys), defaults left out. */
 export function ipMapping(name: string, definition: Record<string, unknown>): FieldMapping {
-  const mapping = typedParameters(name, 'ip', definition, PARAMETERS)
+  const mapping = typedParameters(name, 'ip', definition, IP_PARAMETERS)
   const nullValue = mapping.null_value
   if (nullValue !== undefined) {
     // an object or array is no address either

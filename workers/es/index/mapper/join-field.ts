@@ -35,7 +35,7 @@ import { PARENT_ID_FIELD, type FieldMapping, type Mapping } from './mapping.ts'
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ['eager_global_ordinals', { kind: 'boolean' }],
   ['relations', { kind: 'value' }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A join field's mapping as parsed from `definition` (its own keys), at full path `path`. */

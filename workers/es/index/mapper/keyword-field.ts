@@ -25,7 +25,7 @@ const TYPE = 'keyword'
 /** Integer.MAX_VALUE: ignore_above's default, no value ignored. */
 export const IGNORE_ABOVE_DEFAULT = 2147483647
 
-const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
+export const KEYWORD_PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ...INDEX_DOC_VALUES_STORE,
   ['null_value', { kind: 'value', default: null }],
   ['eager_global_ordinals', { kind: 'boolean', default: false }],
@@ -36,14 +36,14 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ['normalizer', { kind: 'value', default: null }],
   ['split_queries_on_whitespace', { kind: 'boolean', default: false }],
   ['script', { kind: 'unmodelled' }],
-  ['on_script_error', { kind: 'unmodelled' }],
-  ['meta', { kind: 'value' }],
-  ['time_series_dimension', { kind: 'unmodelled' }],
+  ['on_script_error', { kind: 'unmodelled', shown: 'fail' }],
+  ['meta', { kind: 'value', shown: {} }],
+  ['time_series_dimension', { kind: 'unmodelled', shown: false }],
 ])
 
 /** A keyword field's mapping as parsed from `definition` (its own keys), defaults left out. */
 export function keywordMapping(name: string, definition: Record<string, unknown>): FieldMapping {
-  const mapping = typedParameters(name, TYPE, definition, PARAMETERS)
+  const mapping = typedParameters(name, TYPE, definition, KEYWORD_PARAMETERS)
   if (mapping.null_value !== undefined) mapping.null_value = stringParameter(mapping.null_value)
   if (mapping.normalizer !== undefined) mapping.normalizer = stringParameter(mapping.normalizer)
   readIgnoreAbove(mapping)

@@ -54,8 +54,9 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
     out[key] =
       key === 'properties' || key === 'fields'
         ? propertiesToJson(value as Record<string, FieldMapping>)
-        : (field.type === 'scaled_float' && SCALED_FLOAT_DOUBLE_PARAMETERS.has(key)) ||
-            printsAsDouble(field, key)
+        : value !== null &&
+            ((field.type === 'scaled_float' && SCALED_FLOAT_DOUBLE_PARAMETERS.has(key)) ||
+              printsAsDouble(field, key))
           ? new JavaDouble(value as number)
           : (value as string | number | boolean)
   }

@@ -16,7 +16,7 @@ import { typedParameters, type ParameterSpec } from './field-parameters.ts'
 const TYPE = 'match_only_text'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A match_only_text field's mapping as parsed from `definition` (its own keys). */

@@ -44,15 +44,15 @@ import {
   type ParameterSpec,
 } from './field-parameters.ts'
 
-const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
+export const NUMBER_PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ...INDEX_DOC_VALUES_STORE,
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['coerce', { kind: 'boolean', default: true }],
   ['null_value', { kind: 'value', default: null }],
   ['script', { kind: 'unmodelled' }],
-  ['on_script_error', { kind: 'unmodelled' }],
-  ['meta', { kind: 'value' }],
-  ['time_series_dimension', { kind: 'unmodelled' }],
+  ['on_script_error', { kind: 'unmodelled', shown: 'fail' }],
+  ['meta', { kind: 'value', shown: {} }],
+  ['time_series_dimension', { kind: 'unmodelled', shown: false }],
   ['time_series_metric', { kind: 'unmodelled' }],
 ])
 
@@ -66,7 +66,7 @@ export function printsAsDouble(field: FieldMapping, key: string): boolean {
 
 /** A numeric field's mapping as parsed from `definition` (its own keys), defaults left out. */
 export function numberMapping(name: string, type: string, definition: Record<string, unknown>): FieldMapping {
-  const mapping = typedParameters(name, type, definition, PARAMETERS)
+  const mapping = typedParameters(name, type, definition, NUMBER_PARAMETERS)
   if (mapping.null_value !== undefined) {
     try {
       mapping.null_value = parseNumberObject(type, mapping.null_value)

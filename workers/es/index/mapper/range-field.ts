@@ -49,7 +49,7 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ['coerce', { kind: 'boolean' }],
   ['format', { kind: 'value' }],
   ['locale', { kind: 'value' }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A range field's mapping as parsed from `definition` (its own keys), defaults left out. */

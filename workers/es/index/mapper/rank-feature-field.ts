@@ -36,7 +36,7 @@ import { valueToken } from '../../action/value-token.ts'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ['positive_score_impact', { kind: 'boolean', default: true }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** RankFeatureMetaFieldMapper.NAME: the Lucene field every rank_feature field's FeatureField goes into. */

@@ -41,7 +41,7 @@ const TYPE = 'scaled_float'
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ...INDEX_DOC_VALUES_STORE,
   ['ignore_malformed', { kind: 'boolean', default: false }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
   ['scaling_factor', { kind: 'value' }],
   ['coerce', { kind: 'boolean', default: true }],
   ['null_value', { kind: 'value', default: null }],

@@ -28,7 +28,7 @@ import { floatValue } from './number-field.ts'
 import { featureIndexField, mapperFailure, storedFeatureValue } from './rank-feature-field.ts'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A sparse_vector field's mapping as parsed from `definition` (its own keys). */

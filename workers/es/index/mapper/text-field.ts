@@ -15,7 +15,7 @@
  */
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 import { failedToParseMappingFrom, illegalArgumentException } from '../../errors/index.ts'
-import type { XContentValue } from '../../xcontent/index.ts'
+import { JavaDouble, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
 import type { FieldMapping, IndexPrefixes } from './mapping.ts'
 import {
   TERM_VECTOR_OPTIONS,
@@ -29,8 +29,16 @@ const TYPE = 'text'
 /** TextFieldMapper.Defaults.INDEX_PREFIX_MIN_CHARS and INDEX_PREFIX_MAX_CHARS. */
 const INDEX_PREFIX_MIN_CHARS = 2
 const INDEX_PREFIX_MAX_CHARS = 5
+/** TextFieldMapper.Defaults.POSITION_INCREMENT_GAP. */
+const POSITION_INCREMENT_GAP = 100
+/** TextFieldMapper's DEFAULT_FILTER as FielddataFrequencyFilter.toXContent writes it (min and max are doubles). */
+const DEFAULT_FREQUENCY_FILTER: JsonOut = {
+  min: new JavaDouble(0),
+  max: new JavaDouble(2147483647),
+  min_segment_size: 0,
+}
 
-const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
+export const TEXT_PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ['index', { kind: 'boolean', default: true }],
   ['store', { kind: 'boolean', default: false }],
   ['index_options', { kind: 'value', default: 'positions', values: TEXT_INDEX_OPTIONS }],
@@ -40,18 +48,18 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ['search_analyzer', { kind: 'value' }],
   ['search_quote_analyzer', { kind: 'value' }],
   ['similarity', { kind: 'value' }],
-  ['position_increment_gap', { kind: 'value' }],
+  ['position_increment_gap', { kind: 'value', shown: POSITION_INCREMENT_GAP }],
   ['fielddata', { kind: 'boolean', default: false }],
-  ['fielddata_frequency_filter', { kind: 'value' }],
+  ['fielddata_frequency_filter', { kind: 'value', shown: DEFAULT_FREQUENCY_FILTER }],
   ['eager_global_ordinals', { kind: 'boolean', default: false }],
   ['index_phrases', { kind: 'boolean', default: false }],
   ['index_prefixes', { kind: 'value' }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A text field's mapping as parsed from `definition` (its own keys), defaults left out. */
 export function textMapping(name: string, definition: Record<string, unknown>): FieldMapping {
-  const mapping = typedParameters(name, TYPE, definition, PARAMETERS)
+  const mapping = typedParameters(name, TYPE, definition, TEXT_PARAMETERS)
   const analyzer = mapping.analyzer ?? DEFAULT_ANALYZER
   const search = mapping.search_analyzer ?? analyzer
   const searchQuote = mapping.search_quote_analyzer ?? search
@@ -65,7 +73,7 @@ export function textMapping(name: string, definition: Record<string, unknown>): 
 /** The mapping's keys in the Builder's order: `type`, the parameters, `fields`, `copy_to`. */
 function inParameterOrder(mapping: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { type: TYPE }
-  for (const key of [...PARAMETERS.keys(), 'fields', 'copy_to'])
+  for (const key of [...TEXT_PARAMETERS.keys(), 'fields', 'copy_to'])
     if (mapping[key] !== undefined) out[key] = mapping[key]
   return out
 }

@@ -33,7 +33,7 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ['analyzer', { kind: 'value' }],
   ['null_value', { kind: 'value', default: null }],
   ['enable_position_increments', { kind: 'boolean', default: true }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 const INT_MIN = -(2 ** 31)

@@ -45,8 +45,8 @@ const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, Parameter
   ...INDEX_DOC_VALUES_STORE,
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['null_value', { kind: 'value', default: null }],
-  ['meta', { kind: 'value' }],
-  ['time_series_dimension', { kind: 'unmodelled' }],
+  ['meta', { kind: 'value', shown: {} }],
+  ['time_series_dimension', { kind: 'unmodelled', shown: false }],
   ['time_series_metric', { kind: 'unmodelled' }],
 ])
 

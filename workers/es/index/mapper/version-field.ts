@@ -27,7 +27,7 @@ import { typedParameters, type ParameterSpec } from './field-parameters.ts'
 const TYPE = 'version'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 const NUMERIC_MARKER = '\u0001'

@@ -27,7 +27,7 @@ const TYPE = 'wildcard'
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ['ignore_above', { kind: 'value', default: IGNORE_ABOVE_DEFAULT }],
   ['null_value', { kind: 'value', default: null }],
-  ['meta', { kind: 'value' }],
+  ['meta', { kind: 'value', shown: {} }],
 ])
 
 /** A wildcard field's mapping as parsed from `definition` (its own keys), defaults left out. */

@@ -3,7 +3,8 @@
  * is parsed as a root mapping and merged by MapperService's rules, then checked against the index's
  * analyzers; the answer is `{"acknowledged":true}`), and GET [/{index}]/_mapping/field/{fields}
  * (RestGetFieldMappingAction: leaf fields and multi-fields by full name or `*` pattern, each under its
- * `full_name` with its mapping, multi-fields included, keyed by its last path segment). A METADATA_READ block
+ * `full_name` with its mapping, multi-fields included, keyed by its last path segment; with `include_defaults` every
+ * parameter of its mapper, include-defaults.ts). A METADATA_READ block
  * (`index.blocks.metadata`) refuses GET _mapping and leaves the index out of a field mapping answer.
  *
  * The typed ES 6 forms (`PUT idx/type/_mapping`, `PUT idx/_mapping/type`, `PUT idx/type/1`) have no
@@ -15,6 +16,9 @@ import { EsException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
 import { mappingToJson } from '../../index/mapper/mapping-json.ts'
+import { withDefaults, type MapperDefaults } from '../../index/mapper/include-defaults.ts'
+import { mapperSettings, type IndexMetadata } from '../../index/index-metadata.ts'
+import { paramAsBoolean } from './rest-params.ts'
 import { parseMapping } from '../../index/mapper/mapping-parser.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -60,6 +64,7 @@ async function putMapping(context: RestContext, req: RestHandlerRequest): Promis
 
 function getFieldMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
   const patterns = req.path.fields!.split(',')
+  const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
   const body = new Map<string, JsonOut>()
   const state = context.client.cluster.state()
   for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
@@ -69,14 +74,26 @@ function getFieldMapping(context: RestContext, req: RestHandlerRequest): RestRes
     if (globalBlockedException(state, 'READ') ?? indicesBlockedException(state, 'METADATA_READ', [name]))
       continue
     const mappings = new Map<string, JsonOut>()
+    const defaults = includeDefaults ? mapperDefaults(index.metadata) : undefined
     for (const [path, field] of leafFields(index.metadata.mapping)) {
       // a search_as_you_type field's subfields are not mapping entries of their own
       if (field.derived !== undefined || !patterns.some((pattern) => simpleMatch(pattern, path))) continue
       const leafName = path.slice(path.lastIndexOf('.') + 1)
-      const rendered = mappingToJson({ properties: { [leafName]: field } }).properties as JsonOut
+      const shown = defaults === undefined ? field : withDefaults(field, defaults)
+      const rendered = mappingToJson({ properties: { [leafName]: shown } }).properties as JsonOut
       mappings.set(path, { full_name: path, mapping: rendered })
     }
     body.set(index.metadata.name, { mappings })
   }
   return json(200, body)
+}
+
+/** The index.mapping.* settings the field mappers read their defaults from. */
+function mapperDefaults(metadata: IndexMetadata): MapperDefaults {
+  const { ignoreMalformed, ignoreAbove } = mapperSettings(metadata)
+  return {
+    ignoreMalformed,
+    ignoreAbove,
+    coerce: metadata.otherSettings?.['index.mapping.coerce'] !== 'false',
+  }
 }
