@@ -2,7 +2,8 @@
  * AbstractAsyncBulkByScrollAction on the coordinating node: the engine under `_delete_by_query`,
  * `_update_by_query` and `_reindex`. It reads the matching documents as a scroll does (the last
  * refreshed view of an active copy of each shard, in shard then `_doc` order, `scroll_size` per batch; one slice of
- * a sliced run reads its sliced scroll, search/slice/slice-builder.ts), sends one bulk per batch with a write per
+ * a sliced run reads its sliced scroll, search/slice/slice-builder.ts, each shard first checking the slice count
+ * against its index.max_slices_per_scroll), sends one bulk per batch with a write per
  * document, `if_seq_no`/`if_primary_term` set to the seq_no it read (so a document changed or deleted since the
  * refresh is a version conflict), and counts what happened. A script (bulk-by-scroll-script.ts) may turn a hit's
  * write into a delete or drop it (a noop, counted as such; a batch of noops sends no bulk).
@@ -36,6 +37,10 @@ import {
 } from './bulk-by-scroll-status.ts'
 import { shardRequestIndices, sliceFilter, type SliceBuilder } from '../search/slice/slice-builder.ts'
 import { validationFailed, writeItemValidationErrors } from './write-validation.ts'
+import { checkSlicesPerScroll } from '../search/slice/slice-parser.ts'
+import { allShardsFailed, type ShardFailure } from '../search/shard-failures.ts'
+import { indexLimits } from '../index/index-limit-settings.ts'
+import { activeCopies } from './node-client.ts'
 
 export interface ScrollHit {
   index: IndexService
@@ -78,6 +83,7 @@ export async function scrollHits(
           positions[refs.findIndex((ref) => ref.index === index.metadata && ref.shard === shard)]!,
           refs.length,
         )
+  if (slice !== null) checkSlicesPerScrollOnShards(context, search, slice)
   const hits: ScrollHit[] = []
   for (const { index, shards: numbers, source } of search) {
     const { name } = index.metadata
@@ -99,6 +105,29 @@ export async function scrollHits(
     }
   }
   return hits
+}
+
+/**
+ * DefaultSearchContext.preProcess on every shard a slice's scroll reaches (those outside the slice too): a slice
+ * count above the shard's index.max_slices_per_scroll fails the shard, and the slice's search fails as "all shards
+ * failed" (only some refusing is taken alike: docs/DEVIATIONS.md).
+ */
+function checkSlicesPerScrollOnShards(context: RestContext, search: ScrollSearch, slice: SliceBuilder): void {
+  const state = context.client.cluster.state()
+  const failures: ShardFailure[] = search.flatMap(({ index, shards }) => {
+    const { name } = index.metadata
+    try {
+      checkSlicesPerScroll(slice, indexLimits(index.metadata).maxSlicesPerScroll)
+      return []
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      return shards.map((shard) => {
+        const node = activeCopies(state, name, shard)[0]?.nodeId ?? null
+        return { index: name, shard, node, error }
+      })
+    }
+  })
+  if (failures.length > 0) throw allShardsFailed(failures)
 }
 
 export interface BulkItemFailure {
