@@ -74,6 +74,15 @@ describe('GET _settings', () => {
     expect(jsonKeysAt((await node.send('GET', '/_settings')).body)).toEqual(['my-index-000001', 'other'])
     expect((await node.send('GET', '/nope/_settings')).status).toBe(404)
   })
+
+  test('a name of _all alone is every setting (paramAsStringArrayOrEmptyIfAll; indices.get_settings/10_basic)', async () => {
+    const all = (await node.send('GET', '/my-index-000001/_settings?flat_settings')).body
+    expect((await node.send('GET', '/my-index-000001/_settings/_all?flat_settings')).body).toBe(all)
+    // In a list, `_all` is a setting name like any other.
+    expect(
+      (await node.send('GET', '/my-index-000001/_settings/_all,index.number_of_shards?flat_settings')).body,
+    ).toBe('{"my-index-000001":{"settings":{"index.number_of_shards":"1"}}}')
+  })
 })
 
 describe('PUT _settings', () => {

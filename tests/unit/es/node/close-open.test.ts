@@ -295,4 +295,20 @@ describe('closed indices in the cluster APIs, and the request details ES 8.17 re
     }
     expect(found.active_primary_shards).toBe(1)
   })
+
+  it('_cluster/health: expand_wildcards chooses the indices a pattern finds (cluster.health/30_indices_options)', async () => {
+    const node = await nodeWithDocs()
+    await node.send('POST', '/books/_close')
+    const health = async (expand: string): Promise<{ active_primary_shards: number; indices: object }> =>
+      JSON.parse(
+        (await node.send('GET', `/_cluster/health/books,notes*?level=indices&expand_wildcards=${expand}`))
+          .body,
+      ) as { active_primary_shards: number; indices: object }
+    const open = await health('open')
+    expect([open.active_primary_shards, Object.keys(open.indices)]).toEqual([2, ['books', 'notes']])
+    const closed = await health('closed')
+    expect([closed.active_primary_shards, Object.keys(closed.indices)]).toEqual([1, ['books']])
+    const none = await health('none')
+    expect([none.active_primary_shards, Object.keys(none.indices)]).toEqual([1, ['books']])
+  })
 })

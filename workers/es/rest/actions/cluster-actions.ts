@@ -40,6 +40,7 @@ import { registerHealthReportAction } from './health-report-action.ts'
 import {
   LENIENT_EXPAND_OPEN_CLOSED_HIDDEN,
   STRICT_EXPAND_OPEN_CLOSED,
+  indicesOptionsFromRequest,
 } from '../../cluster/metadata/indices-options.ts'
 
 type Level = 'cluster' | 'indices' | 'shards'
@@ -79,14 +80,15 @@ async function health(context: RestContext, req: RestHandlerRequest): Promise<Re
   const noRelocating = paramAsBoolean(req.params.get('wait_for_no_relocating_shards'))
   const timeout = req.params.get('timeout')
   const timeoutMs = timeout === undefined ? 30_000 : timeValueMillis(parseTimeValue(timeout, 'timeout'))
+  const indicesOptions = indicesOptionsFromRequest(req.params, LENIENT_EXPAND_OPEN_CLOSED_HIDDEN)
   const { cluster } = context.client
   if ((await cluster.waitFor((state) => state.masterNodeId !== null, MASTER_TIMEOUT_MS)) === null) {
     throw masterNotDiscoveredException()
   }
   const evaluate = (state: ClusterState): { scoped: ClusterState; missing: boolean; met: boolean } => {
-    // The health of the indices found (lenientExpandHidden); RED while a named one is missing (prepareResponse's
-    // strictExpand check).
-    const indices = context.indices.resolve(req.path.index, LENIENT_EXPAND_OPEN_CLOSED_HIDDEN)
+    // The health of the indices found (the request's indices options over lenientExpandHidden, as
+    // RestClusterHealthAction reads them); RED while a named one is missing (prepareResponse's strictExpand check).
+    const indices = context.indices.resolve(req.path.index, indicesOptions)
     let missing = false
     try {
       context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN_CLOSED)

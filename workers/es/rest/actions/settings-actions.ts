@@ -66,7 +66,9 @@ export function registerSettingsActions(controller: RestController, context: Res
 function getSettings(context: RestContext, req: RestHandlerRequest): RestResponse {
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
-  const names = req.path.name?.split(',')
+  // RestRequest.paramAsStringArrayOrEmptyIfAll: `_all` (or `*`) alone names every setting.
+  const named = req.path.name?.split(',')
+  const names = named?.length === 1 && named[0] === '_all' ? undefined : named
   const body = new Map<string, JsonOut>()
   const indices = resolveMetadataReadable(context, req.path.index, settingsIndicesOptions(req))
   for (const { metadata } of indices) {
