@@ -5,7 +5,7 @@
  * index does not have fails with ES's mapper_parsing_exception, as MappingParserContext does (in a dynamic
  * template's mapping, as RootObjectMapper's validation of the template fails).
  */
-import { indexTokens, type Analyzer, type TermSink } from '../analysis/index.ts'
+import { DEFAULT_ANALYZER, indexTokens, type Analyzer, type TermSink } from '../analysis/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
 import { IndexAnalyzers } from '../analysis/custom/index-analyzers.ts'
 import type { SynonymsSetRules } from '../analysis/registry.ts'
@@ -17,7 +17,7 @@ import {
   mapperParsingException,
 } from '../errors/index.ts'
 import type { AnalysisSettings } from '../analysis/custom/analysis-settings.ts'
-import { notAllowedAtIndexTime } from '../analysis/custom/analysis-mode.ts'
+import { notAllowedInMode } from '../analysis/custom/analysis-mode.ts'
 import type { FieldMapping, Mapping } from './mapper/mapping.ts'
 import type { TextAnalyzer } from './mapper/field-indexer.ts'
 import { validateTemplate } from './mapper/dynamic-templates.ts'
@@ -33,7 +33,8 @@ export class IndexAnalysis {
   private readonly definitions: AnalysisSettings
 
   /**
-   * Throws ES's illegal_argument_exception for settings that do not build. `synonymsSets` gives the rules of the
+   * Throws ES's illegal_argument_exception for settings that do not build, a mapper_exception (500) when the
+   * `default` analyzer holds an updateable synonym filter. `synonymsSets` gives the rules of the
    * synonyms sets its filters read (none where the index is only validated, as ES reads empty sets then).
    */
   constructor(settings: IndexAnalysisSettings | undefined, synonymsSets?: SynonymsSetRules) {
@@ -41,6 +42,9 @@ export class IndexAnalysis {
     this.analyzers = asEsError(
       () => new IndexAnalyzers(settings?.analysis ?? {}, settings?.limits, synonymsSets),
     )
+    // AnalysisRegistry.build: the default analyzer must run in ALL modes (no updateable synonym filter)
+    const refused = notAllowedInMode(this.definitions, DEFAULT_ANALYZER, 'all')
+    if (refused !== null) throw mapperException(refused)
   }
 
   /** The TextAnalyzer queries use: `default` is the index's default analyzer. */
@@ -101,7 +105,7 @@ export class IndexAnalysis {
         }
         const indexAnalyzer = field.analyzer
         if (indexAnalyzer !== undefined && TEXT_PARAMS_TYPES.has(field.type)) {
-          const refused = notAllowedAtIndexTime(this.definitions, indexAnalyzer)
+          const refused = notAllowedInMode(this.definitions, indexAnalyzer, 'index time')
           if (refused !== null) throw failedToParseMappingFrom(mapperException(refused))
         }
         if (field.normalizer !== undefined && this.analyzers.normalizer(field.normalizer) === null) {

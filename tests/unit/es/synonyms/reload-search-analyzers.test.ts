@@ -172,3 +172,30 @@ describe('an updateable filter at index time', () => {
     expect(searchOnly).toEqual({ status: 200, body: { acknowledged: true } })
   })
 })
+
+describe('an updateable filter in the default analyzer', () => {
+  const reason = 'analyzer [default] contains filters [syn] that are not allowed to run in all mode.'
+  const analysis = {
+    filter: { syn: { type: 'synonym', synonyms: ['hello, hi'], updateable: true } },
+    analyzer: { default: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'syn'] } },
+  }
+
+  it('fails the index creation (AnalysisRegistry.build: checkAllowedInMode(ALL)), a mapper_exception', async () => {
+    const created = await send('PUT', '/idx', { settings: { analysis } })
+    expect(created).toEqual({
+      status: 500,
+      body: {
+        error: { root_cause: [{ type: 'mapper_exception', reason }], type: 'mapper_exception', reason },
+        status: 500,
+      },
+    })
+    expect((await node.send('HEAD', '/idx')).status).toBe(404)
+  })
+
+  it('is refused on a closed index too, whose new analysis is built to be checked', async () => {
+    expect((await send('PUT', '/idx', {})).status).toBe(200)
+    await send('POST', '/idx/_close')
+    const updated = await send('PUT', '/idx/_settings', { analysis })
+    expect(updated).toMatchObject({ status: 500, body: { error: { type: 'mapper_exception', reason } } })
+  })
+})

@@ -6,6 +6,7 @@
  * NamedAnalyzer.checkAllowedInMode refuses it as a field's index-time `analyzer` with a mapper_exception naming its
  * SEARCH_TIME filters, in chain order:
  *   "analyzer [a] contains filters [f, g] that are not allowed to run in index time mode."
+ * and as the index's `default` analyzer (AnalysisRegistry.build checks it in ALL mode: "... to run in all mode.").
  */
 import { boolSetting, listSetting, stringSetting, type AnalysisSettings } from './analysis-settings.ts'
 
@@ -35,12 +36,15 @@ export function searchTimeFilters(analysis: AnalysisSettings, name: string): str
     (filter) => Object.hasOwn(filters, filter) && isSearchTimeFilter(filters[filter]!),
   )
 }
-/** NamedAnalyzer.checkAllowedInMode(INDEX_TIME)'s message for analyzer `name`, or null when it may index. */
-export function notAllowedAtIndexTime(analysis: AnalysisSettings, name: string): string | null {
+/** AnalysisMode.getReadableName of the modes an analyzer is checked against (INDEX_TIME, ALL). */
+export type CheckedMode = 'index time' | 'all'
+
+/**
+ * NamedAnalyzer.checkAllowedInMode's message for analyzer `name` checked against `mode`, or null when it may run
+ * there: a SEARCH_TIME analyzer is refused both as an index-time analyzer and where it must run in ALL modes.
+ */
+export function notAllowedInMode(analysis: AnalysisSettings, name: string, mode: CheckedMode): string | null {
   const offending = searchTimeFilters(analysis, name)
   if (offending.length === 0) return null
-  return (
-    `analyzer [${name}] contains filters [${offending.join(', ')}] ` +
-    'that are not allowed to run in index time mode.'
-  )
+  return `analyzer [${name}] contains filters [${offending.join(', ')}] that are not allowed to run in ${mode} mode.`
 }
