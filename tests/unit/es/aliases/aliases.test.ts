@@ -63,6 +63,17 @@ describe('GET _alias (indices.get_alias/10_basic)', () => {
     expect((await send('GET', '/non-existent/_alias/foo')).status).toBe(404)
   })
 
+  it('a -name takes out what the names before it chose, with or without a wildcard before it', async () => {
+    const node = await startNode()
+    await node.send('PUT', '/test_index', { aliases: { a_1: {}, a_2: {}, b_1: {}, b_2: {} } })
+    expect((await node.send('GET', '/_alias/a_1,b_1,-a*')).body).toBe('{"test_index":{"aliases":{"b_1":{}}}}')
+    expect(await node.send('GET', '/_alias/a_1,b_2,-a*,-b_2')).toMatchObject({ status: 200, body: '{}' })
+    // A leading exclusion has nothing chosen to take out; it is then an explicit name that is missing.
+    expect((await node.send('GET', '/_alias/-a_1,a*')).body).toBe(
+      '{"error":"alias [-a_1] missing","status":404,"test_index":{"aliases":{"a_1":{},"a_2":{}}}}',
+    )
+  })
+
   it('HEAD _alias/{name} is 200 when the alias exists and 404 when not', async () => {
     const { send } = await twoIndices()
     expect(await send('HEAD', '/_alias/test_alias')).toMatchObject({ status: 200, body: '' })

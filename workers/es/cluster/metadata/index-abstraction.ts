@@ -258,8 +258,9 @@ export function concreteIndexNames(
 
 /**
  * Metadata.findAliases: for each of `indices` (in the order given), its aliases that the requested names
- * select, sorted by name. Names are alias names and `*` patterns (`_all` is every alias); after a
- * pattern, `-name` takes matching aliases out again. No names selects every alias.
+ * select, sorted by name. Names are alias names and `*` patterns (`_all` is every alias); a `-name` or
+ * `-pattern`, wherever it stands, takes out again the aliases the names before it selected (Metadata.findAliasInfo).
+ * No names selects every alias.
  */
 export function findAliases(
   indices: readonly IndexMetadata[],
@@ -275,15 +276,10 @@ export function findAliases(
 
 function aliasSelected(names: readonly string[], alias: string): boolean {
   let selected = false
-  let wildcardSeen = false
   for (const name of names) {
-    if (wildcardSeen && name.startsWith('-')) {
-      const excluded = name.slice(1)
-      if (excluded === '_all' || simpleMatch(excluded, alias)) selected = false
-      continue
-    }
-    if (name.includes('*')) wildcardSeen = true
-    if (name === '_all' || simpleMatch(name, alias)) selected = true
+    if (name.startsWith('-')) {
+      if (selected) selected = !simpleMatch(name.slice(1), alias)
+    } else if (!selected) selected = name === '_all' || simpleMatch(name, alias)
   }
   return selected
 }
