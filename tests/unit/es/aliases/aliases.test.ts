@@ -74,6 +74,18 @@ describe('GET _alias (indices.get_alias/10_basic)', () => {
     )
   })
 
+  it('expand_wildcards decides which indices a wildcard (or no index) reaches', async () => {
+    const { send } = await twoIndices()
+    await send('POST', '/test_index_2/_close')
+    expect(Object.keys(JSON.parse((await send('GET', '/_alias/test_alias')).body) as object).sort()).toEqual([
+      'test_index',
+      'test_index_2',
+    ])
+    expect((await send('GET', '/_alias/test_alias?expand_wildcards=open')).body).toBe(
+      '{"test_index":{"aliases":{"test_alias":{}}}}',
+    )
+  })
+
   it('HEAD _alias/{name} is 200 when the alias exists and 404 when not', async () => {
     const { send } = await twoIndices()
     expect(await send('HEAD', '/_alias/test_alias')).toMatchObject({ status: 200, body: '' })
@@ -123,6 +135,25 @@ describe('POST _aliases (indices.update_aliases)', () => {
       'test_alias2',
       'test_alias3',
     ])
+  })
+
+  it('date math in an action resolves the index expression and the added alias name', async () => {
+    const { send } = await startNode()
+    await send('PUT', `/${encodeURIComponent('<logs_http_{2022-12-31||/d{yyyy-MM-dd}}>')}`)
+    const response = await send('POST', '/_aliases', {
+      actions: [
+        {
+          add: {
+            index: '<logs_http_{2022-12-31||/d{yyyy-MM-dd}}>',
+            alias: '<logs_{2022-12-31||/d{yyyy-MM-dd}}>',
+          },
+        },
+      ],
+    })
+    expect(response.body).toBe('{"acknowledged":true,"errors":false}')
+    expect((await send('GET', '/_alias')).body).toBe(
+      '{"logs_http_2022-12-31":{"aliases":{"logs_2022-12-31":{}}}}',
+    )
   })
 
   it('a remove that removes nothing is a 404 action result; the other actions apply', async () => {

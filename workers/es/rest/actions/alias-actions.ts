@@ -33,6 +33,7 @@ import {
   type AliasMetadata,
 } from '../../cluster/metadata/alias-metadata.ts'
 import { aliasesLookup, concreteIndexNames, findAliases } from '../../cluster/metadata/index-abstraction.ts'
+import { resolveDateMathExpression } from '../../cluster/metadata/date-math-index-name.ts'
 import type { AliasAction } from '../../cluster/metadata/metadata-index-alias-service.ts'
 import { aliasesNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
 import { fieldParseError } from '../../cluster/metadata/field-parse-error.ts'
@@ -40,7 +41,11 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
-import { STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
+import {
+  indicesOptionsFromRequest,
+  STRICT_EXPAND_OPEN_CLOSED,
+  type IndicesOptions,
+} from '../../cluster/metadata/indices-options.ts'
 import { indicesBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 
 type ActionType = 'add' | 'remove' | 'remove_index'
@@ -182,11 +187,15 @@ function stringValues(value: XContentValue): string[] {
 async function runActions(context: RestContext, actions: readonly AliasActions[]): Promise<RestResponse> {
   if (actions.length === 0) throw actionRequestValidationException(['Must specify at least one alias action'])
   const indices = indicesMetadata(context.client.cluster.state())
+  const now = context.clock.now()
   const concrete: AliasAction[] = []
   const results: JsonOut[] = []
   let errors = false
   for (const action of actions) {
-    const names = concreteIndices(indices, action.indices)
+    const names = concreteIndices(
+      indices,
+      action.indices.map((expression) => resolveDateMathExpression(expression, now)),
+    )
     let removed = 0
     for (const index of names) {
       if (action.type === 'remove_index') {
@@ -197,8 +206,10 @@ async function runActions(context: RestContext, actions: readonly AliasActions[]
         action,
         indices.find((m) => m.name === index)!,
       )) {
-        if (action.type === 'add') concrete.push({ type: 'add', index, alias, metadata: action.metadata })
-        else concrete.push({ type: 'remove', index, alias, mustExist: action.mustExist === true })
+        if (action.type === 'add') {
+          const name = resolveDateMathExpression(alias, now)
+          concrete.push({ type: 'add', index, alias: name, metadata: action.metadata })
+        } else concrete.push({ type: 'remove', index, alias, mustExist: action.mustExist === true })
         removed++
       }
     }
@@ -275,7 +286,8 @@ function deleteAlias(context: RestContext, req: RestHandlerRequest): Promise<Res
 function getAliases(context: RestContext, req: RestHandlerRequest): RestResponse {
   const requested = req.path.name === undefined ? [] : req.path.name.split(',')
   const names = requested.length === 1 && requested[0] === '_all' ? [] : requested
-  const found = aliasesForIndices(context, req.path.index, names)
+  const options = indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN_CLOSED)
+  const found = aliasesForIndices(context, req.path.index, names, options)
   // TransportGetAliasesAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on every resolved index.
   indicesBlockedRaiseException(
     context.client.cluster.state(),
@@ -306,10 +318,9 @@ export function aliasesForIndices(
   context: RestContext,
   expression: string | undefined,
   names: readonly string[],
+  options: IndicesOptions = STRICT_EXPAND_OPEN_CLOSED,
 ): Array<{ index: string; aliases: Array<[string, AliasMetadata]> }> {
-  const indices = context.indices
-    .resolve(expression, STRICT_EXPAND_OPEN_CLOSED)
-    .map((index) => index.metadata)
+  const indices = context.indices.resolve(expression, options).map((index) => index.metadata)
   const order = javaStringKeyOrder(indices.map((metadata) => metadata.name))
   return findAliases(
     order.map((name) => indices.find((metadata) => metadata.name === name)!),
