@@ -24,6 +24,12 @@ import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-se
 import { resolveWriteTarget } from '../cluster/metadata/index-abstraction.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { loadEnrichLookup } from '../ingest/enrich/enrich-documents.ts'
+import {
+  NO_PIPELINES_DEFINED,
+  NOOP_PIPELINE_NAME,
+  resolvePipelines,
+  type Pipelines,
+} from '../ingest/resolve-pipelines.ts'
 import { upsertWriteRequest, type IndexWriteRequest } from './upsert-write-request.ts'
 import { resolveDateMathExpression } from '../cluster/metadata/date-math-index-name.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
@@ -171,8 +177,9 @@ function failBlockedWrites(state: ClusterState, items: readonly BulkItem[], resu
 
 /**
  * IngestService on the coordinating node (TransportBulkAction.processBulkIndexIngestRequest): each index or
- * create item runs its pipelines (the request's, else the index's default, then its final pipeline) and
- * goes on with the source, index, id and routing they left; a dropped document answers noop with version
+ * create item runs its pipelines (the request's, else the default pipeline of its index, alias or data stream,
+ * or of the templates a new index of that name takes, then the final pipeline; and those of each index a
+ * pipeline moves it to) and goes on with the source, index, id and routing they left; a dropped document answers noop with version
  * -3, a failed one its failure. A bulk update item runs them on its upsert IndexRequest (upsert-write-request.ts)
  * and goes on with the source they left as its upsert. Items that ran no pipeline are returned as they were.
  */
@@ -187,23 +194,21 @@ async function applyPipelines(
   )
   const pipelines = items.map((entry, position) => {
     const request = requests[position]
-    if (!request) return []
-    const metadata = state.metadata.indices[entry.index]
-    const settings = metadata ? esIndexMetadata(metadata) : undefined
-    const requested = request.pipeline ?? settings?.defaultPipeline
-    return [requested, settings?.finalPipeline].filter(
-      (id): id is string => id !== undefined && id !== '_none',
-    )
+    if (!request) return NO_PIPELINES_DEFINED
+    // An upsert IndexRequest has no index: the templates are not consulted for it.
+    const resolved = resolvePipelines(state, entry.index, entry.item.op === 'index' ? entry.index : null)
+    return { ...resolved, defaultPipeline: request.pipeline ?? resolved.defaultPipeline }
   })
-  if (pipelines.every((ids) => ids.length === 0)) return [...items]
+  if (pipelines.every((slots) => !hasPipeline(slots))) return [...items]
   // The enrich processor's lookups read the enrich indices as they are when the bulk's pipelines start.
   const enrich = await loadEnrichLookup(context)
   return items.map((entry, position) => {
     const { index, item } = entry
-    const ids = pipelines[position]!
+    const slots = pipelines[position]!
     const request = requests[position]
-    if (ids.length === 0 || !request) return entry
-    const outcome = context.ingest.execute(ids, request.input(), context.clock.now(), enrich)
+    if (!hasPipeline(slots) || !request) return entry
+    const resolve = (target: string) => resolvePipelines(state, target)
+    const outcome = context.ingest.execute(slots, request.input(), context.clock.now(), resolve, enrich)
     if (outcome.kind === 'failed') {
       results[position] = { ok: false, index, id: item.id, error: outcome.error }
       return entry
@@ -231,6 +236,11 @@ async function applyPipelines(
     const target = resolveDateMathExpression(outcome.index ?? index, context.clock.now())
     return { index: target, item: { ...item, id, routing: outcome.routing, text: outcome.text } }
   })
+}
+
+/** IngestService.hasPipeline: a default (or request) or final pipeline to run. */
+function hasPipeline({ defaultPipeline, finalPipeline }: Pipelines): boolean {
+  return defaultPipeline !== NOOP_PIPELINE_NAME || finalPipeline !== NOOP_PIPELINE_NAME
 }
 
 /**

@@ -89,6 +89,16 @@ export class IngestDocument {
   readonly pipelineStack: string[] = []
   /** Set by the terminate processor: the running pipeline's remaining processors are skipped. */
   terminated = false
+  /**
+   * Set by the reroute processor (IngestDocument.reroute): the remaining processors of every running pipeline
+   * are skipped, and the new index's default pipeline runs next. The top-level loop clears it before each pipeline.
+   */
+  rerouted = false
+  /**
+   * IngestDocument.indexHistory: the `_index` values the document had after each top-level pipeline, from the
+   * request's own, in order and each once (a LinkedHashSet); a value seen again is an index cycle.
+   */
+  readonly indexHistory: Array<string | null> = []
 
   constructor(
     readonly source: XContentObject,
@@ -96,6 +106,12 @@ export class IngestDocument {
     readonly ingest: XContentObject,
   ) {
     this.ctx = new CtxView(source, metadata)
+  }
+
+  /** IngestDocument.reroute: the document now targets `destination`. */
+  reroute(destination: string): void {
+    this.metadata.set('_index', destination)
+    this.rerouted = true
   }
 
   private split(path: string): { root: Container; elements: string[] } {

@@ -86,6 +86,13 @@ export class ProcessorConfig {
     return value === null ? null : this.asList(name, value)
   }
 
+  /** readOptionalListOrString: a string is a list of one; missing is an empty list. */
+  optionalListOrString(name: string): XContentValue[] {
+    const value = this.take(name)
+    if (value === null) return []
+    return typeof value === 'string' ? [value] : this.asList(name, value)
+  }
+
   private asList(name: string, value: Exclude<XContentValue, null>): XContentValue[] {
     if (Array.isArray(value)) return value
     throw this.error(name, `property isn't a list, but of type [${javaClassName(value)}]`)

@@ -14,7 +14,9 @@
  *   `on_failure_pipeline`; the fields are removed when the on_failure list completes;
  * - a processor that returns null (drop) ends the run: the document is dropped;
  * - after a `terminate` processor (the document's `terminated` flag) the list's remaining processors are skipped
- *   (CompoundProcessor's isTerminate check); the pipeline clears the flag when it completes.
+ *   (CompoundProcessor's isTerminate check); the pipeline clears the flag when it completes. After a `reroute`
+ *   (the `rerouted` flag, CompoundProcessor's isReroute check) they are skipped too, and so are the calling
+ *   pipelines' remaining processors: only the top-level loop clears that flag.
  * With `results` set, every processor run appends a ProcessorResult (a snapshot of the document after it).
  */
 import { EsException } from '../errors/index.ts'
@@ -92,7 +94,7 @@ export function runProcessors(
       return runOnFailure(onFailure, failure, doc, context)
     }
     if (result === null) return null
-    if (doc.terminated) break
+    if (doc.terminated || doc.rerouted) break
   }
   return doc
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 import { startIngest, NOW } from './ingest-fixture.ts'
+import { NO_INDEX_PIPELINES, pipelinesOf } from './ingest-fixture.ts'
 
 async function run(processor: Record<string, unknown>, source: string): Promise<string> {
   const { send, service } = startIngest()
@@ -17,7 +18,7 @@ async function run(processor: Record<string, unknown>, source: string): Promise<
     version: null,
     source: parseJson(source) as XContentObject,
   }
-  const result = service.execute(['p'], input, NOW)
+  const result = service.execute(pipelinesOf(['p']), input, NOW, NO_INDEX_PIPELINES)
   if (result.kind === 'failed') {
     const cause = result.error.causedBy
     return (

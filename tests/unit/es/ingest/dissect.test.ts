@@ -7,6 +7,7 @@ import { DissectParser } from '../../../../workers/es/ingest/dissect/dissect-par
 import { EsException } from '../../../../workers/es/errors/index.ts'
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 import { startIngest, TIMESTAMP } from './ingest-fixture.ts'
+import { NO_INDEX_PIPELINES, pipelinesOf } from './ingest-fixture.ts'
 
 function dissect(pattern: string, input: string, separator = ''): Record<string, string | null> | null {
   const results = new DissectParser(pattern, separator).parse(input)
@@ -224,9 +225,10 @@ describe('the dissect processor', () => {
     })
     const run = (source: string) =>
       service.execute(
-        ['p'],
+        pipelinesOf(['p']),
         { index: 'i', id: '1', routing: null, version: null, source: parseJson(source) as XContentObject },
         0,
+        NO_INDEX_PIPELINES,
       )
     expect(run('{"x":1}')).toMatchObject({ kind: 'indexed', text: '{"x":1}' })
     expect(run('{"m":null}')).toMatchObject({ kind: 'indexed', text: '{"m":null}' })

@@ -9,6 +9,15 @@ import { IngestService } from '../../../../workers/es/ingest/ingest-service.ts'
 import { VirtualClock } from '../../../../workers/net/clock.ts'
 import type { HttpMethod } from '../../../../workers/protocol/es.ts'
 import { emptyClusterState } from '../../../../workers/es/cluster/state/cluster-state.ts'
+import { NO_PIPELINES_DEFINED, type Pipelines } from '../../../../workers/es/ingest/resolve-pipelines.ts'
+
+/** The pipelines of a write: `[default]` or `[default, final]`. */
+export function pipelinesOf(ids: readonly string[]): Pipelines {
+  return { defaultPipeline: ids[0] ?? '_none', finalPipeline: ids[1] ?? '_none' }
+}
+
+/** An index change's pipelines when no index has any. */
+export const NO_INDEX_PIPELINES = (): Pipelines => NO_PIPELINES_DEFINED
 
 export class MemoryPipelineStore implements PipelineStore {
   readonly pipelines = new Map<string, PipelineConfiguration>()

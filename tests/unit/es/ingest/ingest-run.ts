@@ -3,6 +3,7 @@
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 import type { IngestResult } from '../../../../workers/es/ingest/ingest-service.ts'
 import { startIngest, NOW } from './ingest-fixture.ts'
+import { NO_INDEX_PIPELINES, pipelinesOf } from './ingest-fixture.ts'
 
 export async function ingest(processors: unknown[], source: string, extra: Record<string, unknown> = {}) {
   const { send, service } = startIngest()
@@ -10,7 +11,12 @@ export async function ingest(processors: unknown[], source: string, extra: Recor
   const put = await send('PUT', '/_ingest/pipeline/p', { processors })
   if (put.status !== 200) throw new Error(put.body)
   const parsed = parseJson(source) as XContentObject
-  return service.execute(['p'], { index: 'idx', id: '1', routing: null, version: null, source: parsed }, NOW)
+  return service.execute(
+    pipelinesOf(['p']),
+    { index: 'idx', id: '1', routing: null, version: null, source: parsed },
+    NOW,
+    NO_INDEX_PIPELINES,
+  )
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 import { startIngest, TIMESTAMP } from './ingest-fixture.ts'
+import { NO_INDEX_PIPELINES, pipelinesOf } from './ingest-fixture.ts'
 
 async function kv(options: Record<string, unknown>, source: string): Promise<string> {
   const { send, service } = startIngest()
@@ -12,9 +13,10 @@ async function kv(options: Record<string, unknown>, source: string): Promise<str
   if (put.status !== 200) return put.body
   const parsed = parseJson(source) as XContentObject
   const result = service.execute(
-    ['p'],
+    pipelinesOf(['p']),
     { index: 'i', id: '1', routing: null, version: null, source: parsed },
     0,
+    NO_INDEX_PIPELINES,
   )
   if (result.kind === 'indexed') return result.text
   return result.kind === 'failed'

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 import { startIngest, NOW } from './ingest-fixture.ts'
+import { NO_INDEX_PIPELINES, pipelinesOf } from './ingest-fixture.ts'
 import { ingest, sorted, text } from './ingest-run.ts'
 
 async function putError(processor: unknown): Promise<string> {
@@ -34,9 +35,10 @@ describe('terminate', () => {
     const run = (ids: string[], source: string) =>
       text(
         service.execute(
-          ids,
+          pipelinesOf(ids),
           { index: 'i', id: '1', routing: null, version: null, source: parseJson(source) as XContentObject },
           NOW,
+          NO_INDEX_PIPELINES,
         ),
       )
     expect(run(['test', 'final'], '{"number":40,"steps":[]}')).toBe(

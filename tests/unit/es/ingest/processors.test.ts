@@ -4,6 +4,7 @@
 // JsonProcessor, BytesProcessor, DateProcessor, FailProcessor, PipelineProcessor) and their YAML tests.
 import { describe, expect, it } from 'vitest'
 import { startIngest, NOW } from './ingest-fixture.ts'
+import { NO_INDEX_PIPELINES, pipelinesOf } from './ingest-fixture.ts'
 import { ingest, sorted, text } from './ingest-run.ts'
 
 describe('set', () => {
@@ -259,8 +260,10 @@ describe('write path', () => {
     await send('PUT', '/_ingest/pipeline/default', { processors: [{ set: { field: 'a', value: 1 } }] })
     await send('PUT', '/_ingest/pipeline/final', { processors: [{ set: { field: 'b', value: '{{a}}' } }] })
     const input = { index: 'i', id: null, routing: null, version: null, source: new Map() }
-    expect(text(service.execute(['default', 'final'], input, NOW))).toBe('{"a":1,"b":"1"}')
-    expect(text(service.execute(['default', 'gone'], input, NOW))).toBe(
+    expect(text(service.execute(pipelinesOf(['default', 'final']), input, NOW, NO_INDEX_PIPELINES))).toBe(
+      '{"a":1,"b":"1"}',
+    )
+    expect(text(service.execute(pipelinesOf(['default', 'gone']), input, NOW, NO_INDEX_PIPELINES))).toBe(
       'illegal_argument_exception: pipeline with id [gone] does not exist',
     )
   })

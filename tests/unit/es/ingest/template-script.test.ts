@@ -6,6 +6,7 @@ import { IngestDocument } from '../../../../workers/es/ingest/ingest-document.ts
 import { Template, zonedDateTimeToString } from '../../../../workers/es/ingest/template.ts'
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 import { startIngest, NOW } from './ingest-fixture.ts'
+import { NO_INDEX_PIPELINES, pipelinesOf } from './ingest-fixture.ts'
 
 function doc(source: string): IngestDocument {
   return new IngestDocument(
@@ -98,7 +99,12 @@ describe('script processor', () => {
     })
     expect(put.status).toBe(200)
     const source = parseJson('{"count":41,"tags":["old"],"tmp":1}') as XContentObject
-    const result = service.execute(['p'], { index: 'i', id: '1', routing: null, version: null, source }, NOW)
+    const result = service.execute(
+      pipelinesOf(['p']),
+      { index: 'i', id: '1', routing: null, version: null, source },
+      NOW,
+      NO_INDEX_PIPELINES,
+    )
     expect(result).toMatchObject({ kind: 'indexed', index: 'moved' })
     if (result.kind !== 'indexed') throw new Error(result.kind)
     expect(JSON.parse(result.text)).toEqual({ count: 42, tags: ['old', 'new'], label: 'short form' })
@@ -129,7 +135,12 @@ describe('script processor', () => {
       ],
     })
     const source = parseJson('{"list":[1,2,3.5],"name":" ABC "}') as XContentObject
-    const result = service.execute(['p'], { index: 'i', id: '1', routing: null, version: null, source }, NOW)
+    const result = service.execute(
+      pipelinesOf(['p']),
+      { index: 'i', id: '1', routing: null, version: null, source },
+      NOW,
+      NO_INDEX_PIPELINES,
+    )
     if (result.kind !== 'indexed') throw new Error(result.kind)
     expect(JSON.parse(result.text)).toEqual({ list: [1, 2, 3.5], name: 'abc', total: 6, tagged: true })
   })

@@ -16,6 +16,7 @@ import { createDateIndexName } from './date-index-name.ts'
 import { createDissect } from './dissect.ts'
 import { createDotExpander, createRemove, createRename } from './fields.ts'
 import { createDrop, createFail, createPipeline, createTerminate } from './flow.ts'
+import { createReroute } from './reroute.ts'
 import { createFingerprint } from './fingerprint.ts'
 import { createForEach } from './foreach.ts'
 import { createGrok } from './grok.ts'
@@ -69,6 +70,7 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['registered_domain', createRegisteredDomain],
   ['remove', createRemove],
   ['rename', createRename],
+  ['reroute', createReroute],
   ['script', createScript],
   ['set', createSet],
   ['sort', createSort],
