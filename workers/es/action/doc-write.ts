@@ -29,7 +29,7 @@ import {
   type Versioning,
 } from '../index/version-type.ts'
 import { isBlank, parseDocumentBody, parseRequestBody } from '../rest/request-body.ts'
-import { parseUpdateRequest, prepareUpdate } from './update-helper.ts'
+import { parseUpdateRequest, prepareUpdate, type UpdatePlan } from './update-helper.ts'
 import type { WriteConditions } from './write-validation.ts'
 import { documentSourceMissing, storedSource } from './stored-source.ts'
 
@@ -94,9 +94,9 @@ export function resultStatus(result: WriteResultName): number {
   return result === 'created' ? 201 : result === 'not_found' ? 404 : 200
 }
 
-function shardRef(index: IndexService, shard: IndexShard): ShardRef {
+function shardRef(index: IndexService, shard: IndexShard | number): ShardRef {
   const { name, uuid } = index.metadata
-  return { index: name, uuid, shard: shard.shardId }
+  return { index: name, uuid, shard: typeof shard === 'number' ? shard : shard.shardId }
 }
 
 /** True when the item is conditional on a seq_no and primary term (`if_seq_no` with `if_primary_term`). */
@@ -106,7 +106,7 @@ function hasCas(item: ShardWriteItem): boolean {
 
 function checkCas(
   index: IndexService,
-  shard: IndexShard,
+  shard: IndexShard | number,
   item: ShardWriteItem,
   current: StoredDocument | null,
 ): void {
@@ -121,7 +121,7 @@ function checkCas(
   )
 }
 
-export function documentMissing(index: IndexService, shard: IndexShard, id: string): EsException {
+export function documentMissing(index: IndexService, shard: IndexShard | number, id: string): EsException {
   const ref = shardRef(index, shard)
   return new EsException({
     type: 'document_missing_exception',
@@ -141,11 +141,15 @@ function done(write: ShardWrite, sourceText?: string): { result: ShardItemResult
 }
 
 /** UpdateHelper.prepare: an update reads the source the mapping stored, and fails when it stored none. */
-function updatableDocument(index: IndexService, shard: IndexShard, current: StoredDocument): StoredDocument {
+function updatableDocument(
+  index: IndexService,
+  shard: IndexShard | number,
+  current: StoredDocument,
+): StoredDocument {
   const source = storedSource(index.metadata.mapping, current.source)
   if (source === null) {
     const { name, uuid } = index.metadata
-    throw documentSourceMissing(name, uuid, shard.shardId, current.id)
+    throw documentSourceMissing(name, uuid, shardRef(index, shard).shard, current.id)
   }
   return source === current.source ? current : { ...current, source }
 }
@@ -201,36 +205,50 @@ export function executeOnPrimary(
       return done(index.delete(shard, item.id, now, planWrite(index, shard, item.id, versioning, now)))
     }
     case 'update': {
-      if (current !== null) checkCas(index, shard, item, current)
-      const body = isBlank(item.text) ? (new Map() as XContentObject) : parseRequestBody(item.text)
-      const request = parseUpdateRequest(body, item.text)
-      if (item.upsertText !== undefined) {
-        const ingested = parseJson(item.upsertText) as XContentObject
-        if (request.docAsUpsert) request.doc = ingested
-        else request.upsert = ingested
-      }
-      const plan = prepareUpdate(
-        request,
-        current && updatableDocument(index, shard, current),
-        (text) => parseJson(text) as XContentObject,
-        () => documentMissing(index, shard, item.id),
-        scripts,
-        { index: index.metadata.name, id: item.id, now },
-      )
-      if (plan.kind === 'noop') {
-        // A scripted upsert that did nothing answers the missing document's GetResult.
-        if (current === null) return { result: { result: 'noop', ...MISSING_DOCUMENT }, write: null }
-        const { version, seqNo, primaryTerm } = current
-        return {
-          result: { result: 'noop', version, seqNo, primaryTerm, sourceText: current.source },
-          write: null,
-        }
-      }
+      const plan = prepareShardUpdate(index, shard, item, current, now, scripts)
+      if (plan.kind === 'noop') return { result: updateNoop(current), write: null }
       const next = planWrite(index, shard, item.id, INTERNAL_MATCH_ANY, now)
       if (plan.kind === 'delete') return done(index.delete(shard, item.id, now, next))
       return done(index.index(shard, item.id, plan.text, plan.source, item.routing, now, next), plan.text)
     }
   }
+}
+
+/** An update that writes nothing: the current document's version (a missing one's, for a scripted upsert's noop). */
+export function updateNoop(current: StoredDocument | null): ShardItemResult {
+  if (current === null) return { result: 'noop', ...MISSING_DOCUMENT }
+  const { version, seqNo, primaryTerm } = current
+  return { result: 'noop', version, seqNo, primaryTerm, sourceText: current.source }
+}
+
+/**
+ * UpdateHelper.prepare on the copy that read `current`: the update's compare-and-set check, then what it becomes
+ * (the ingested upsert, `upsertText`, in place of the request's).
+ */
+export function prepareShardUpdate(
+  index: IndexService,
+  shard: IndexShard | number,
+  item: Extract<ShardWriteItem, { op: 'update' }>,
+  current: StoredDocument | null,
+  now: number,
+  scripts: StoredScriptLookup,
+): UpdatePlan {
+  if (current !== null) checkCas(index, shard, item, current)
+  const body = isBlank(item.text) ? (new Map() as XContentObject) : parseRequestBody(item.text)
+  const request = parseUpdateRequest(body, item.text)
+  if (item.upsertText !== undefined) {
+    const ingested = parseJson(item.upsertText) as XContentObject
+    if (request.docAsUpsert) request.doc = ingested
+    else request.upsert = ingested
+  }
+  return prepareUpdate(
+    request,
+    current && updatableDocument(index, shard, current),
+    (text) => parseJson(text) as XContentObject,
+    () => documentMissing(index, shard, item.id),
+    scripts,
+    { index: index.metadata.name, id: item.id, now },
+  )
 }
 
 /** DocWriteResponse.innerToXContent: `_index` … `_primary_term`. */

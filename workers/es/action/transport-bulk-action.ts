@@ -24,12 +24,7 @@ import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-se
 import { resolveWriteTarget } from '../cluster/metadata/index-abstraction.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { loadEnrichLookup } from '../ingest/enrich/enrich-documents.ts'
-import {
-  NO_PIPELINES_DEFINED,
-  NOOP_PIPELINE_NAME,
-  resolvePipelines,
-  type Pipelines,
-} from '../ingest/resolve-pipelines.ts'
+import { hasPipeline, NO_PIPELINES_DEFINED, resolvePipelines } from '../ingest/resolve-pipelines.ts'
 import { upsertWriteRequest, type IndexWriteRequest } from './upsert-write-request.ts'
 import { resolveDateMathExpression } from '../cluster/metadata/date-math-index-name.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
@@ -236,11 +231,6 @@ async function applyPipelines(
     const target = resolveDateMathExpression(outcome.index ?? index, context.clock.now())
     return { index: target, item: { ...item, id, routing: outcome.routing, text: outcome.text } }
   })
-}
-
-/** IngestService.hasPipeline: a default (or request) or final pipeline to run. */
-function hasPipeline({ defaultPipeline, finalPipeline }: Pipelines): boolean {
-  return defaultPipeline !== NOOP_PIPELINE_NAME || finalPipeline !== NOOP_PIPELINE_NAME
 }
 
 /**

@@ -30,6 +30,11 @@ export const NO_PIPELINES_DEFINED: Pipelines = {
   finalPipeline: NOOP_PIPELINE_NAME,
 }
 
+/** IngestService.hasPipeline: a default (or request) or final pipeline to run. */
+export function hasPipeline({ defaultPipeline, finalPipeline }: Pipelines): boolean {
+  return defaultPipeline !== NOOP_PIPELINE_NAME || finalPipeline !== NOOP_PIPELINE_NAME
+}
+
 const DEFAULT_PIPELINE = 'index.default_pipeline'
 const FINAL_PIPELINE = 'index.final_pipeline'
 

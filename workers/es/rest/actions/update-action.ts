@@ -19,6 +19,8 @@ import {
   type DocWriteResult,
 } from '../../action/doc-write.ts'
 import { executeSingleWrite } from '../../action/transport-bulk-action.ts'
+import { updateThroughIngest } from '../../action/transport-update-action.ts'
+import { hasPipeline, resolvePipelines } from '../../ingest/resolve-pipelines.ts'
 import { parseUpdateRequest, updateValidationErrors } from '../../action/update-helper.ts'
 import { INTERNAL_VERSIONING_REFUSED } from '../../action/write-validation.ts'
 import { fetchSourceFromParams, type FetchSourceContext } from '../../action/fetch-source.ts'
@@ -77,11 +79,11 @@ async function update(context: RestContext, req: RestHandlerRequest): Promise<Re
   const errors = updateValidationErrors(request, params, retries)
   if (errors.length > 0) throw actionRequestValidationException(errors)
   const { refresh, ...cas } = params
-  const result = await executeSingleWrite(
-    context,
-    req.path.index!,
-    { ...cas, op: 'update', id: req.path.id!, text },
-    refresh,
-  )
+  const item = { ...cas, op: 'update', id: req.path.id!, text } as const
+  // TransportUpdateAction writes what the update becomes as a bulk of one index request: the index's pipelines run.
+  const pipelines = resolvePipelines(context.client.cluster.state(), req.path.index!, null)
+  const result = hasPipeline(pipelines)
+    ? await updateThroughIngest(context, req.path.index!, item, refresh, retries)
+    : await executeSingleWrite(context, req.path.index!, item, refresh)
   return json(resultStatus(result.result), updateResponseFields(result, request.fetchSource))
 }
