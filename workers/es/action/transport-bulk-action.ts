@@ -55,7 +55,8 @@ export async function executeBulk(
   const blocked = globalBlockedException(context.client.cluster.state(), 'WRITE')
   if (blocked !== null) throw blocked
   const results: BulkItemResult[] = new Array<BulkItemResult>(requested.length)
-  const resolved = await applyPipelines(context, resolveWriteTargets(context, requested, results), results)
+  // Ingest sees the names as sent (an alias or data stream name, as the IndexRequest holds them).
+  const resolved = resolveWriteTargets(context, await applyPipelines(context, requested, results), results)
   const createFailures = await autoCreateIndices(context, resolved, results)
   // What auto-creation made a data stream is resolved to its write index now.
   const items = resolveWriteTargets(context, resolved, results)

@@ -150,3 +150,20 @@ describe('a pipeline that changes _index', () => {
     })
   })
 })
+
+describe('reroute from an existing data stream', () => {
+  it('sees the data stream name as _index, not its backing index', async () => {
+    const node = await startNode()
+    await pipeline(node, 'router', [{ reroute: { dataset: 'moved' } }])
+    const template = await node.send('PUT', '/_index_template/logs', {
+      index_patterns: ['logs-*'],
+      data_stream: {},
+      template: { settings: { 'index.default_pipeline': 'router' } },
+    })
+    expect(template.status).toBe(200)
+    expect((await node.send('PUT', '/_data_stream/logs-app-default')).status).toBe(200)
+    const put = await node.send('POST', '/logs-app-default/_doc?refresh=true', { '@timestamp': '2024-01-01' })
+    expect(put.status).toBe(201)
+    expect((JSON.parse(put.body) as { _index: string })._index).toMatch(/^\.ds-logs-moved-default-/)
+  })
+})
