@@ -72,6 +72,10 @@ import { registerIndexStateActions } from './rest/actions/index-state-actions.ts
 import { registerIndexBlockAction } from './rest/actions/index-block-action.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { registerAsyncSearchActions } from './rest/actions/async-search-actions.ts'
+import {
+  ASYNC_SEARCH_CHANNEL,
+  type ForwardedAsyncSearchRequest,
+} from './rest/actions/async-search-transport.ts'
 import { registerScrollActions } from './rest/actions/scroll-actions.ts'
 import { registerPointInTimeActions } from './rest/actions/point-in-time-actions.ts'
 import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
@@ -334,7 +338,11 @@ export class EsNode implements EsNodeApi {
     registerTasksActions(controller, context)
     registerRethrottleAction(controller, context)
     registerSearchActions(controller, context)
-    registerAsyncSearchActions(controller, context)
+    registerAsyncSearchActions(
+      controller,
+      context,
+      mux.channel<ForwardedAsyncSearchRequest, RestResponse>(ASYNC_SEARCH_CHANNEL),
+    )
     registerScrollActions(controller, context)
     registerPointInTimeActions(controller, context)
     registerMultiSearchAction(controller, context)

@@ -47,6 +47,8 @@ import type { JoinInnerHitsWire } from '../search/fetch/join-inner-hits.ts'
 import { buildSortField, sortsByScore } from '../search/sort/index.ts'
 import { searchSortIndex } from '../search/sort/nested-sort.ts'
 import type { RestContext } from '../rest/rest-context.ts'
+import { QueryPhaseResultConsumer } from './query-phase-result-consumer.ts'
+import type { SearchProgressListener } from './search-progress-listener.ts'
 import type { ShardResponse } from './shard-messages.ts'
 import { storedSource } from './stored-source.ts'
 import type { ReaderIdForNode } from '../search/context/scroll-id.ts'
@@ -103,6 +105,8 @@ export interface DistributedSearchResult {
   profile: ShardProfileEntry[] | null
   /** The phase each of `failures` failed in, in the same order (which is the phases' order). */
   failurePhases: SearchPhaseName[]
+  /** SearchResponse's num_reduce_phases: the batched partial reduces and the final one. */
+  numReducePhases: number
 }
 
 /** An inner hits section found by a search of its own (a collapsed group's, a join's): its result and request. */
@@ -127,12 +131,22 @@ export interface ShardAnswer {
   reader?: { sessionId: string; id: number }
 }
 
+/** SearchProgressListener.NOOP. */
+const NO_PROGRESS: SearchProgressListener = {
+  onListShards: () => undefined,
+  onQueryResult: () => undefined,
+  onQueryFailure: () => undefined,
+  onPartialReduce: () => undefined,
+  onFinalReduce: () => undefined,
+}
+
 export async function executeDistributedSearch(
   context: RestContext,
   indices: readonly IndexSearchTarget[],
   request: SearchShardsRequest,
   parsed: ParsedSearch,
   preference?: SearchPreference,
+  progress: SearchProgressListener = NO_PROGRESS,
 ): Promise<DistributedSearchResult> {
   const shards = indices.flatMap(({ index, shards: numbers, aliasFilter, indexBoost }) =>
     numbers.map((shard) => ({
@@ -159,39 +173,55 @@ export async function executeDistributedSearch(
   /** SearchQueryThenFetchAsyncAction's phase, or DfsQueryPhase after a DFS round. */
   let queryPhase: SearchPhaseName = 'query'
   const { scroll, ...shardRequest } = request
-  /** One request of the round to an active copy of every target shard, in target order. */
-  const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
+  progress.onListShards(shards.length, 0)
+  /** One request of the round to an active copy of every target shard, in target order; `arrived` sees each answer. */
+  const round = (
+    type: 'dfs' | 'search',
+    statistics: DfsStatistics | null,
+    arrived: (target: number, response: ShardResponse | null) => void,
+  ) =>
     Promise.all(
-      targets.map(({ index, shard, shardIndex, aliasFilter, ...boost }) =>
-        context.client.toActiveCopy(
-          index.metadata.name,
-          shard,
-          (target) => ({
-            type,
-            ...target,
-            ...shardRequest,
-            ...(scroll && type === 'search'
-              ? { scroll: { keepAlive: scroll.keepAlive, selfAdvance: shards.length === 1 } }
-              : {}),
-            shardIndex,
-            ...(slicePlaces === null
-              ? {}
-              : {
-                  sliceShard: { shardRequestIndex: slicePlaces[shardIndex]!, numberOfShards: shards.length },
-                }),
-            dfs: statistics,
-            aliasFilter,
-            ...boost,
-            ...(type === 'search' && knnHits.has(shardIndex) ? { knnHits: knnHits.get(shardIndex)! } : {}),
+      targets.map(({ index, shard, shardIndex, aliasFilter, ...boost }, i) =>
+        context.client
+          .toActiveCopy(
+            index.metadata.name,
+            shard,
+            (target) => ({
+              type,
+              ...target,
+              ...shardRequest,
+              ...(scroll && type === 'search'
+                ? { scroll: { keepAlive: scroll.keepAlive, selfAdvance: shards.length === 1 } }
+                : {}),
+              shardIndex,
+              ...(slicePlaces === null
+                ? {}
+                : {
+                    sliceShard: {
+                      shardRequestIndex: slicePlaces[shardIndex]!,
+                      numberOfShards: shards.length,
+                    },
+                  }),
+              dfs: statistics,
+              aliasFilter,
+              ...boost,
+              ...(type === 'search' && knnHits.has(shardIndex) ? { knnHits: knnHits.get(shardIndex)! } : {}),
+            }),
+            preference,
+          )
+          .then((response) => {
+            arrived(i, response)
+            return response
           }),
-          preference,
-        ),
       ),
     )
   // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones),
   // unless it has knn searches, which always run one.
   if (parsed.searchType === 'dfs_query_then_fetch' && (shards.length > 1 || parsed.knn.length > 0)) {
-    const responses = await round('dfs', null)
+    const responses = await round('dfs', null, (i, response) => {
+      const { index, shard, shardIndex } = targets[i]!
+      if (response?.type !== 'dfs') progress.onQueryFailure(shardIndex, shardFailure(index, shard, response))
+    })
     queryPhase = 'dfs_query'
     const results: DfsStatistics[] = []
     const knn: Array<{ shardIndex: number; knn: ScoreDoc[][] }> = []
@@ -211,7 +241,22 @@ export async function executeDistributedSearch(
     if (parsed.knn.length > 0) knnHits = mergeKnnResults(parsed.knn, knn)
   }
   const answers: ShardAnswer[] = []
-  const responses = await round('search', dfs)
+  const state = context.client.cluster.state()
+  const consumer = new QueryPhaseResultConsumer(progress, {
+    batchedReduceSize: parsed.batchedReduceSize,
+    shards: shards.length,
+    hasTopDocs: parsed.request.size !== 0,
+    aggregations: parsed.request.aggregations,
+    reduce: { scripts: storedScriptLookup(state), maxBuckets: intSetting(state, SEARCH_MAX_BUCKETS) },
+  })
+  const responses = await round('search', dfs, (i, response) => {
+    const { index, shard, shardIndex } = targets[i]!
+    if (response?.type !== 'search') progress.onQueryFailure(shardIndex, shardFailure(index, shard, response))
+    else if (response.result.type === 'query') {
+      const { totalHits, aggregations } = response.result.result
+      consumer.consume({ shardIndex, totalHits, aggregations })
+    }
+  })
   responses.forEach((response, i) => {
     const { index, shard } = targets[i]!
     if (response?.type !== 'search') {
@@ -225,7 +270,11 @@ export async function executeDistributedSearch(
         ...(response.reader ? { reader: response.reader } : {}),
       })
   })
-  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed, context, phases)
+  const numReducePhases = consumer.finalReduce()
+  const reduced = {
+    ...reduceShardAnswers(shards.length, failures, answers, parsed, context, phases),
+    numReducePhases,
+  }
   if (scroll && shards.length > 1) await sendEmitted(context, reduced)
   if (reduced.profile === null || dfsProfiles.size === 0) return reduced
   const profile = reduced.profile.map((entry) => {
@@ -290,6 +339,7 @@ export function reduceShardAnswers(
   ]
   return {
     shards: total,
+    numReducePhases: 1,
     failures: allFailures,
     failurePhases: [...phases, ...fetchFailed.map(() => fetchPhase)],
     readers: answers.flatMap(({ node, reader, result }) => {

@@ -95,6 +95,8 @@ export interface ParsedSearch {
   request: SearchRequest
   /** `search_type` (query_then_fetch by default; _count has none). */
   searchType: SearchType
+  /** `batched_reduce_size`: how many shard results the coordinating node reduces at once (512; _count: unused). */
+  batchedReduceSize: number
   /** `explain`: each hit carries the explanation of its score. */
   explain: boolean
   /** `profile`: the response carries each shard's profile (search/profile/). */
@@ -206,6 +208,9 @@ function parseSearchType(value: string | undefined): SearchType {
  * every query of the request once, to check it, and threw what building them throws), the queries are not built
  * again before they are built for an index (queryFor, postFilterFor, rescoreFor).
  */
+/** SearchRequest.DEFAULT_BATCHED_REDUCE_SIZE. */
+const DEFAULT_BATCHED_REDUCE_SIZE = 512
+
 export function parseSearchRequest(
   text: string | null,
   params: ReadonlyMap<string, string>,
@@ -313,8 +318,13 @@ export function parseSearchRequest(
           knnSection,
           bodySize instanceof XNumber ? Math.trunc(bodySize.value) : undefined,
         )
-  // RestSearchAction reads search_type after the body, before the URI's search source parameters; a knn search
+  // RestSearchAction reads batched_reduce_size (SearchRequest.setBatchedReduceSize's check) and search_type after the
+  // body, before the URI's search source parameters; a knn search
   // always runs a DFS phase (TransportSearchAction.adjustSearchType).
+  const batchedReduceSize = isCount
+    ? DEFAULT_BATCHED_REDUCE_SIZE
+    : paramAsInt(params, 'batched_reduce_size', DEFAULT_BATCHED_REDUCE_SIZE)
+  if (batchedReduceSize <= 1) throw illegalArgumentException('batchedReduceSize must be >= 2')
   if (knn.length > 0 && params.has('search_type'))
     throw illegalArgumentException(
       'cannot set [search_type] when using [knn] search, since the search type is determined automatically',
@@ -412,6 +422,7 @@ export function parseSearchRequest(
       rescore: features.rescore,
     },
     searchType,
+    batchedReduceSize,
     explain,
     profile,
     fetchSource: hitSource(explicitSource, fetchOptions.storedFields, fetchOptions.scriptFields.length > 0),

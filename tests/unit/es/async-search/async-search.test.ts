@@ -181,6 +181,25 @@ describe('POST _async_search', () => {
   })
 })
 
+describe('batched_reduce_size', () => {
+  it('gives _search num_reduce_phases when its shards are reduced in batches, and must be 2 or more', async () => {
+    // three shards, batches of two: the third answer reduces the first two, then the final reduce
+    const batched = parse((await node.send('POST', '/test-*/_search?batched_reduce_size=2', BODY)).body)
+    expect(Object.keys(batched).slice(0, 4)).toEqual(['took', 'timed_out', 'num_reduce_phases', '_shards'])
+    expect(batched.num_reduce_phases).toBe(2)
+    expect(batched.aggregations).toEqual({ max: { value: 2 } })
+    // async search's default batched_reduce_size, 5, reduces the three at once
+    const submitted = parse((await node.send('POST', '/test-*/_async_search', BODY)).body)
+    expect(submitted.response).not.toHaveProperty('num_reduce_phases')
+    const refused = await node.send('POST', '/test-*/_search?batched_reduce_size=1', BODY)
+    expect(refused.status).toBe(400)
+    expect(parse(refused.body).error).toMatchObject({
+      type: 'illegal_argument_exception',
+      reason: 'batchedReduceSize must be >= 2',
+    })
+  })
+})
+
 describe('async search ids', () => {
   it('refuses a malformed id as AsyncExecutionId.decode does', async () => {
     const bad = await node.send('GET', '/_async_search/abc$')

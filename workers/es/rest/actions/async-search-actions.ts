@@ -10,7 +10,8 @@
  * - `GET /_async_search/{id}` (`wait_for_completion_timeout`, `keep_alive`, `typed_keys`),
  *   `GET /_async_search/status/{id}`, `DELETE /_async_search/{id}` (`{"acknowledged":true}`).
  * A malformed id fails all three with AsyncExecutionId.decode's error (400); an unknown or expired one with
- * resource_not_found_exception whose reason is the id (404). `typed_keys` is a response parameter of submit and GET.
+ * resource_not_found_exception whose reason is the id (404). An id of another node's task is served by that node
+ * (async-search-transport.ts). `typed_keys` is a response parameter of submit and GET.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
@@ -19,7 +20,7 @@ import { humanReadableMillis } from '../../common/time/time-value-text.ts'
 import { EsException } from '../../errors/index.ts'
 import { parseJson, toJson } from '../../xcontent/index.ts'
 import { parseSearchRequest, type ParsedSearch } from '../../search/search-request.ts'
-import { decodeAsyncExecutionId } from '../../search/async/async-execution-id.ts'
+import { decodeAsyncExecutionId, type AsyncExecutionId } from '../../search/async/async-execution-id.ts'
 import { asyncSearchResponseJson, asyncStatusResponseJson } from '../../search/async/async-search-response.ts'
 import {
   AsyncSearchService,
@@ -27,33 +28,58 @@ import {
   type SearchOutcome,
 } from '../../search/async/async-search-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import {
+  forward,
+  runningNode,
+  type AsyncSearchAction,
+  type AsyncSearchChannel,
+} from './async-search-transport.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
-import { executeSearch, resolveSearchTargets, searchIndicesOptions, typedKeys } from './search-actions.ts'
+import { executeSearch, typedKeys } from './search-actions.ts'
+import type { SearchProgressListener } from '../../action/search-progress-listener.ts'
 import { paramAsInt } from './rest-params.ts'
 
 const MIN_KEEP_ALIVE_MILLIS = 1000
 
-export function registerAsyncSearchActions(controller: RestController, context: RestContext): void {
+export function registerAsyncSearchActions(
+  controller: RestController,
+  context: RestContext,
+  channel: AsyncSearchChannel,
+): void {
   const service = new AsyncSearchService(context)
+  const actions: Record<AsyncSearchAction, IdAction> = {
+    get: (id, params) => get(service, id, params),
+    status: (id) => status(service, id),
+    delete: (id) => remove(service, id),
+  }
+  channel.serve((_from, request) =>
+    guarded(() => actions[request.action](decodeAsyncExecutionId(request.id), new Map(request.params))),
+  )
+  /** The action on this node, or forwarded to the node running the search (async-search-transport.ts). */
+  const routed = (action: AsyncSearchAction) => (req: RestHandlerRequest) =>
+    guarded(async () => {
+      const id = decodeAsyncExecutionId(req.path.id!)
+      const address = runningNode(context, id)
+      if (address !== null) {
+        const request = { action, id: id.encoded, params: [...req.params] }
+        const wait = action === 'get' ? timeParam(req.params, 'wait_for_completion_timeout', -1) : 0
+        const answered = await forward(channel, address, request, wait)
+        if (answered !== null) return answered
+      }
+      return actions[action](id, req.params)
+    })
   const submitAction = (req: RestHandlerRequest) => guarded(() => submit(context, service, req))
   controller
     .register('POST', '/_async_search', submitAction, 'async_search.submit')
     .register('POST', '/{index}/_async_search', submitAction, 'async_search.submit')
-    .register('GET', '/_async_search/{id}', (req) => guarded(() => get(service, req)), 'async_search.get')
-    .register(
-      'GET',
-      '/_async_search/status/{id}',
-      (req) => guarded(() => status(service, req)),
-      'async_search.status',
-    )
-    .register(
-      'DELETE',
-      '/_async_search/{id}',
-      (req) => guarded(() => remove(service, req)),
-      'async_search.delete',
-    )
+    .register('GET', '/_async_search/{id}', routed('get'), 'async_search.get')
+    .register('GET', '/_async_search/status/{id}', routed('status'), 'async_search.status')
+    .register('DELETE', '/_async_search/{id}', routed('delete'), 'async_search.delete')
 }
+
+/** GET, status or DELETE of one id on this node. */
+type IdAction = (id: AsyncExecutionId, params: ReadonlyMap<string, string>) => Promise<RestResponse>
 
 /** RestRequest.paramAsTime in ms, or `fallback` without the parameter. */
 function timeParam(params: ReadonlyMap<string, string>, key: string, fallback: number): number {
@@ -74,6 +100,7 @@ async function submit(
   const started = context.clock.now()
   const params = new Map(req.params)
   if (!params.has('request_cache')) params.set('request_cache', 'true')
+  if (!params.has('batched_reduce_size')) params.set('batched_reduce_size', '5')
   let wait = 1000
   let keepAlive = 5 * 86_400_000
   let keepOnCompletion = false
@@ -107,8 +134,8 @@ async function submit(
     waitForCompletionMillis: wait,
     keepAliveMillis: keepAlive,
     keepOnCompletion,
-    totalShards: totalShards(context, req),
-    run: () => runSearch(context, request, parsed, started),
+    hitsView: parsed,
+    run: (progress) => runSearch(context, request, parsed, started, progress),
   })
   return withWarnings(answer(found, typedKeys(req.params)), parsed.deprecations)
 }
@@ -127,29 +154,15 @@ function searchDescription(req: RestHandlerRequest, parsed: ParsedSearch): strin
   return `indices[${req.path.index ?? ''}], search_type[${searchType}], source[${source}], preference[null]`
 }
 
-/** The shards the search will ask, for the partial response of a running search (null: its indices fail). */
-function totalShards(context: RestContext, req: RestHandlerRequest): number | null {
-  try {
-    const targets = resolveSearchTargets(
-      context,
-      req.path.index,
-      req.params.get('routing') ?? null,
-      searchIndicesOptions(req.params),
-    )
-    return targets.reduce((sum, target) => sum + target.shards.length, 0)
-  } catch {
-    return null
-  }
-}
-
 async function runSearch(
   context: RestContext,
   req: RestHandlerRequest,
   parsed: ParsedSearch,
   started: number,
+  progress: SearchProgressListener,
 ): Promise<SearchOutcome> {
   try {
-    const { render } = await executeSearch(context, req, parsed, false, started)
+    const { render } = await executeSearch(context, req, parsed, false, started, progress)
     const plain = render(false)
     const shards = plain._shards as { total: number; successful: number; skipped: number; failed: number }
     const { total, successful, skipped, failed } = shards
@@ -161,20 +174,22 @@ async function runSearch(
   }
 }
 
-async function get(service: AsyncSearchService, req: RestHandlerRequest): Promise<RestResponse> {
-  const id = decodeAsyncExecutionId(req.path.id!)
-  const wait = timeParam(req.params, 'wait_for_completion_timeout', -1)
-  const keepAlive = req.params.has('keep_alive') ? timeParam(req.params, 'keep_alive', 0) : null
-  return answer(await service.get(id, keepAlive, wait), typedKeys(req.params))
+async function get(
+  service: AsyncSearchService,
+  id: AsyncExecutionId,
+  params: ReadonlyMap<string, string>,
+): Promise<RestResponse> {
+  const wait = timeParam(params, 'wait_for_completion_timeout', -1)
+  const keepAlive = params.has('keep_alive') ? timeParam(params, 'keep_alive', 0) : null
+  return answer(await service.get(id, keepAlive, wait), typedKeys(params))
 }
 
-async function status(service: AsyncSearchService, req: RestHandlerRequest): Promise<RestResponse> {
-  const id = decodeAsyncExecutionId(req.path.id!)
+async function status(service: AsyncSearchService, id: AsyncExecutionId): Promise<RestResponse> {
   const found = await service.status(id)
   return json(200, asyncStatusResponseJson(id.encoded, found.result, found.expirationMillis))
 }
 
-async function remove(service: AsyncSearchService, req: RestHandlerRequest): Promise<RestResponse> {
-  await service.delete(decodeAsyncExecutionId(req.path.id!))
+async function remove(service: AsyncSearchService, id: AsyncExecutionId): Promise<RestResponse> {
+  await service.delete(id)
   return json(200, { acknowledged: true })
 }

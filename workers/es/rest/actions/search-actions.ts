@@ -43,6 +43,7 @@ import {
   type IndexSearchTarget,
   type InnerHitsSearch,
 } from '../../action/transport-search-action.ts'
+import type { SearchProgressListener } from '../../action/search-progress-listener.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import {
   eachIndexBlockedRaiseException,
@@ -140,6 +141,8 @@ export async function executeSearch(
   parsed: ParsedSearch,
   isCount: boolean,
   started: number,
+  /** Told of the search's progress (an async search's MutableSearchResponse). */
+  progress?: SearchProgressListener,
 ): Promise<{
   body: SearchResponseBody
   render: (typedKeys: boolean) => SearchResponseBody
@@ -201,6 +204,7 @@ export async function executeSearch(
     },
     searched,
     preference,
+    progress,
   )
   const shards = shardsJson(result, allowPartial)
   if (isCount) {
@@ -291,7 +295,11 @@ export function shardsJson(result: DistributedSearchResult, allowPartial = true)
   return failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
 }
 
-/** SearchResponse.toXContent: `_scroll_id` (of a scroll), `pit_id` (of a point-in-time search), took, timed_out, terminated_early, _shards, hits, aggregations, suggest, profile. */
+/**
+ * SearchResponse.toXContent: `_scroll_id` (of a scroll), `pit_id` (of a point-in-time search), took, timed_out,
+ * terminated_early, num_reduce_phases (when not 1: batched reduces, batched_reduce_size), _shards, hits, aggregations,
+ * suggest, profile.
+ */
 export function searchResponseBody(
   result: DistributedSearchResult,
   parsed: ParsedSearch,
@@ -316,6 +324,7 @@ export function searchResponseBody(
     took,
     timed_out: false,
     ...(result.terminatedEarly !== null ? { terminated_early: result.terminatedEarly } : {}),
+    ...(result.numReducePhases !== 1 ? { num_reduce_phases: result.numReducePhases } : {}),
     _shards: shards,
     hits: searchHitsJson(result, parsed, withScores, innerHits),
     ...(result.aggregations !== null
@@ -415,7 +424,7 @@ function innerHitsJson(
  * SearchHits.toXContent's `total`: with rest_total_hits_as_int the count alone, -1 when it was not tracked;
  * else `{value, relation}` counted up to `limit`, and no `total` at all when it was not tracked.
  */
-function totalHitsJson(
+export function totalHitsJson(
   totalHits: number,
   limit: number | null,
   totalHitsAsInt: ParsedSearch['totalHitsAsInt'],

@@ -4,13 +4,13 @@
  *
  * AsyncSearchResponse: `id` (when the result is kept or the search still runs), `is_partial`, `is_running`,
  * `start_time_in_millis`, `expiration_time_in_millis`, `completion_time_in_millis` (start + the response's `took`,
- * once done with a response), `response` (the search response; while running, the partial one MutableSearchResponse
- * builds before any shard answered: no hits, total `{"value":0,"relation":"gte"}`, `max_score` null,
- * `num_reduce_phases` 0, no shard successful yet), `error` (ElasticsearchException.generateThrowableXContent: no
+ * once done with a response), `response` (the search response; while running, or failed after its shards were listed,
+ * the partial one of mutable-search-response.ts), `error` (ElasticsearchException.generateThrowableXContent: no
  * root_cause). Its HTTP status is the response's (200) once done without error, else the error's, else 200.
  *
- * AsyncStatusResponse: `id`, `is_running`, `is_partial`, the times, `_shards` (RestActions.buildBroadcastShardsHeader
- * of the response, zeros without one) and, once done, `completion_status`.
+ * AsyncStatusResponse: `id`, `is_running`, `is_partial`, the times (no completion time for a failed search),
+ * `_shards` (RestActions.buildBroadcastShardsHeader's counts of the response, zeros without one) and, once done,
+ * `completion_status`.
  */
 import type { JsonOut } from '../../xcontent/index.ts'
 
@@ -26,29 +26,6 @@ export interface AsyncSearchResult {
   error: JsonOut | null
   /** The HTTP status of the search's outcome (AsyncSearchResponse.status). */
   status: number
-}
-
-/** MutableSearchResponse's partial response of a search whose `total` shards have not answered yet. */
-export function runningResult(startMillis: number, now: number, total: number | null): AsyncSearchResult {
-  if (total === null)
-    return { isPartial: true, isRunning: true, startMillis, response: null, error: null, status: 200 }
-  const took = now - startMillis
-  const shards = { total, successful: 0, skipped: 0, failed: 0 }
-  const body = new Map<string, JsonOut>([
-    ['took', took],
-    ['timed_out', false],
-    ['num_reduce_phases', 0],
-    ['_shards', shards],
-    ['hits', { total: { value: 0, relation: 'gte' }, max_score: null, hits: [] }],
-  ])
-  return {
-    isPartial: true,
-    isRunning: true,
-    startMillis,
-    response: { plain: body, typed: body, took, shards },
-    error: null,
-    status: 200,
-  }
 }
 
 function completionTime(result: AsyncSearchResult): number | null {
@@ -89,7 +66,7 @@ export function asyncStatusResponseJson(
     ['start_time_in_millis', result.startMillis],
     ['expiration_time_in_millis', expirationMillis],
   ])
-  const completed = completionTime(result)
+  const completed = result.error === null ? completionTime(result) : null
   if (completed !== null) body.set('completion_time_in_millis', completed)
   body.set('_shards', result.response?.shards ?? { total: 0, successful: 0, skipped: 0, failed: 0 })
   if (!result.isRunning) body.set('completion_status', result.status)

@@ -8,18 +8,24 @@
  * - done in time and kept: the result is stored in `.async-search` before the answer, which has the `id`;
  * - still running: its partial state is stored, the answer has the `id`, and the final result replaces the document
  *   when the search ends (unless it was cancelled meanwhile); the task ends then.
- * The result expires at the task's start + `keep_alive`; a GET with `keep_alive` moves that to now + keep_alive.
+ * While it runs, its answers show the partial response its MutableSearchResponse builds from the search's progress.
+ * The result expires at the task's start + `keep_alive`; a GET with `keep_alive` moves that to now + keep_alive. A
+ * running search found expired (at a progress event, or when its response is read) is cancelled ("async search has
+ * expired", AsyncSearchTask.checkCancellation); a search cancelled by then stores nothing: its document is deleted
+ * when it ends. A cancelled search's id is read from the index (AsyncResultsService).
  * A failed search is `error`: ElasticsearchStatusException "error while executing search" (status_exception, the
- * failure's status) caused by the failure, `is_partial` true, no `response`.
+ * failure's status) caused by the failure, `is_partial` true, with the partial response once the shards were listed.
  * Invariant: a search is in `running` exactly while its task is registered.
  */
-import type { JsonOut } from '../../xcontent/index.ts'
 import { EsException, exceptionFields } from '../../errors/index.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
 import type { RestContext } from '../../rest/rest-context.ts'
 import type { RunningTask } from '../../tasks/task-manager.ts'
 import { encodeAsyncExecutionId, type AsyncExecutionId } from './async-execution-id.ts'
-import { runningResult, type AsyncSearchResult, type ShardCounts } from './async-search-response.ts'
+import type { AsyncSearchResult } from './async-search-response.ts'
+import { MutableSearchResponse, type PrintedSearchResponse } from './mutable-search-response.ts'
+import type { ParsedSearch } from '../search-request.ts'
+import type { SearchProgressListener } from '../../action/search-progress-listener.ts'
 import {
   deleteResponse,
   getResponse,
@@ -28,25 +34,24 @@ import {
 } from './async-task-index-service.ts'
 
 /** What one search produced: its response printed both ways, or a failure. */
-export type SearchOutcome =
-  | { response: { plain: JsonOut; typed: JsonOut; took: number; shards: ShardCounts } }
-  | { failure: EsException }
+export type SearchOutcome = { response: PrintedSearchResponse } | { failure: EsException }
 
 export interface AsyncSearchRequest {
   description: string
   waitForCompletionMillis: number
   keepAliveMillis: number
   keepOnCompletion: boolean
-  /** How many shards it searches, or null when its indices do not resolve. */
-  totalShards: number | null
-  run: () => Promise<SearchOutcome>
+  /** How the partial responses count hits (the search's track_total_hits and rest_total_hits_as_int). */
+  hitsView: Pick<ParsedSearch, 'trackTotalHits' | 'totalHitsAsInt'>
+  /** Runs the search, telling `progress` how it goes. */
+  run: (progress: SearchProgressListener) => Promise<SearchOutcome>
 }
 
 interface AsyncSearchTask {
   id: AsyncExecutionId
   task: RunningTask
   expirationMillis: number
-  totalShards: number | null
+  progress: MutableSearchResponse
   final: AsyncSearchResult | null
   done: Promise<void>
 }
@@ -58,8 +63,12 @@ export interface AsyncSearchAnswer {
   expirationMillis: number
 }
 
-/** The `error` of a failed search and its status (AsyncSearchTask.Listener.onFailure). */
-function failedResult(startMillis: number, failure: EsException): AsyncSearchResult {
+/** The `error` of a failed search, its status and partial response (AsyncSearchTask.Listener.onFailure). */
+function failedResult(
+  startMillis: number,
+  failure: EsException,
+  response: PrintedSearchResponse | null,
+): AsyncSearchResult {
   const wrapped = new EsException({
     type: 'status_exception',
     reason: 'error while executing search',
@@ -67,7 +76,7 @@ function failedResult(startMillis: number, failure: EsException): AsyncSearchRes
     causedBy: failure,
   })
   const error = exceptionFields(wrapped)
-  return { isPartial: true, isRunning: false, startMillis, response: null, error, status: failure.status }
+  return { isPartial: true, isRunning: false, startMillis, response, error, status: failure.status }
 }
 
 export class AsyncSearchService {
@@ -89,14 +98,15 @@ export class AsyncSearchService {
       id,
       task,
       expirationMillis: startMillis + request.keepAliveMillis,
-      totalShards: request.totalShards,
+      progress: new MutableSearchResponse(request.hitsView, () => this.checkCancellation(search)),
       final: null,
       done: Promise.resolve(),
     }
-    search.done = request.run().then((outcome) => {
+    search.done = request.run(search.progress).then((outcome) => {
+      const took = context.clock.now() - startMillis
       search.final =
         'failure' in outcome
-          ? failedResult(startMillis, outcome.failure)
+          ? failedResult(startMillis, outcome.failure, search.progress.response(took))
           : {
               isPartial: false,
               isRunning: false,
@@ -133,9 +143,8 @@ export class AsyncSearchService {
     const now = this.context.clock.now()
     const expiration = keepAliveMillis !== null && keepAliveMillis > 0 ? now + keepAliveMillis : null
     if (expiration !== null) await updateExpirationTime(this.context, id, expiration)
-    const search = this.task(id)
+    const search = this.task(id, false)
     if (search !== null) {
-      if (search.task.cancelled !== null) throw resourceNotFoundException(id.encoded)
       if (expiration !== null) search.expirationMillis = expiration
       await this.waitFor(search, waitMillis)
       return this.unexpired(id, now, {
@@ -175,17 +184,31 @@ export class AsyncSearchService {
     return answer
   }
 
-  /** AsyncTaskIndexService.getTask: the running search of this node with this very id. */
-  private task(id: AsyncExecutionId): AsyncSearchTask | null {
+  /**
+   * AsyncTaskIndexService.getTask: the running search of this node with this very id; a cancelled one only when
+   * `cancelled` (AsyncResultsService reads a cancelled search's id from the index).
+   */
+  private task(id: AsyncExecutionId, cancelled = true): AsyncSearchTask | null {
     const [node, number] = id.taskId.split(':')
     if (node !== this.context.identity.nodeId) return null
     const search = this.running.get(Number(number))
-    return search !== undefined && search.id.docId === id.docId ? search : null
+    if (search === undefined || search.id.docId !== id.docId) return null
+    return cancelled || search.task.cancelled === null ? search : null
   }
 
+  /** AsyncSearchTask.checkCancellation: a running search past its expiration time is cancelled. */
+  private checkCancellation(search: AsyncSearchTask): void {
+    if (search.final === null && search.expirationMillis < this.context.clock.now())
+      search.task.cancelled ??= 'async search has expired'
+  }
+
+  /** AsyncSearchTask.getResponse: the final result, or the partial one now. */
   private resultOf(search: AsyncSearchTask): AsyncSearchResult {
-    const { context } = this
-    return search.final ?? runningResult(search.task.startMillis, context.clock.now(), search.totalShards)
+    this.checkCancellation(search)
+    if (search.final !== null) return search.final
+    const startMillis = search.task.startMillis
+    const response = search.progress.response(this.context.clock.now() - startMillis)
+    return { isPartial: true, isRunning: true, startMillis, response, error: null, status: 200 }
   }
 
   private async waitFor(search: AsyncSearchTask, millis: number): Promise<void> {
@@ -193,11 +216,12 @@ export class AsyncSearchService {
     await Promise.race([search.done, this.context.clock.sleep(millis)])
   }
 
+  /** onFinalResponse: the final result replaces the document, or a cancelled search's document is deleted. */
   private async storeFinal(search: AsyncSearchTask): Promise<void> {
     try {
       if (search.task.cancelled === null) {
         await storeResponse(this.context, search.id, search.final!, search.expirationMillis, true)
-      }
+      } else await deleteResponse(this.context, search.id).catch(() => false)
     } finally {
       this.end(search)
     }
