@@ -73,6 +73,11 @@ import { registerIndexBlockAction } from './rest/actions/index-block-action.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { registerAsyncSearchActions } from './rest/actions/async-search-actions.ts'
 import {
+  AsyncTaskMaintenanceService,
+  DEFAULT_CLEANUP_INTERVAL_MS,
+} from './search/async/async-task-maintenance-service.ts'
+import { ASYNC_RESULTS_INDEX } from './search/async/async-task-index-service.ts'
+import {
   ASYNC_SEARCH_CHANNEL,
   type ForwardedAsyncSearchRequest,
 } from './rest/actions/async-search-transport.ts'
@@ -227,6 +232,7 @@ export class EsNode implements EsNodeApi {
     let licenses: LicenseService | null = null
     let lifecycle: IndexLifecycleService | null = null
     let clusterInfo: InternalClusterInfoService | null = null
+    let asyncSearchMaintenance: AsyncTaskMaintenanceService | null = null
     const coordinator = new Coordinator({
       nodeId,
       nodeName: deps.nodeName,
@@ -246,6 +252,7 @@ export class EsNode implements EsNodeApi {
         licenses?.clusterChanged(state)
         lifecycle?.clusterChanged(state)
         clusterInfo?.clusterChanged(state)
+        asyncSearchMaintenance?.clusterChanged(state)
       },
     })
     licenses = new LicenseService({
@@ -404,6 +411,20 @@ export class EsNode implements EsNodeApi {
             body: body === undefined ? null : JSON.stringify(body),
           })
         },
+      },
+    })
+    asyncSearchMaintenance = new AsyncTaskMaintenanceService({
+      localNodeId: nodeId,
+      scheduler: deps.scheduler,
+      delayMs: DEFAULT_CLEANUP_INTERVAL_MS,
+      deleteExpired: async (nowMillis) => {
+        const query = { query: { range: { expiration_time: { lte: nowMillis } } } }
+        await controller.dispatch({
+          method: 'POST',
+          path: `/${ASYNC_RESULTS_INDEX}/_delete_by_query`,
+          params: [],
+          body: JSON.stringify(query),
+        })
       },
     })
     mux.start()

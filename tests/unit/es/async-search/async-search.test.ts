@@ -216,3 +216,32 @@ describe('async search ids', () => {
     })
   })
 })
+
+describe('AsyncSearchMaintenanceService', () => {
+  it('deletes expired results from .async-search every async_search.index_cleanup_interval (1h)', async () => {
+    const submit = async (keepAlive: string): Promise<string> =>
+      parse(
+        (
+          await node.send(
+            'POST',
+            `/test-*/_async_search?keep_on_completion=true&keep_alive=${keepAlive}`,
+            BODY,
+          )
+        ).body,
+      ).id as string
+    const docId = (id: string): string => {
+      const bytes = Buffer.from(id, 'base64url')
+      return bytes.subarray(1, 1 + bytes[0]!).toString()
+    }
+    const expiring = await submit('1m')
+    const kept = await submit('2h')
+    await node.clock.sleep(120_000)
+    // expired, refused when read, but not deleted yet
+    expect((await node.send('GET', `/_async_search/${expiring}`)).status).toBe(404)
+    expect((await node.send('GET', `/.async-search/_doc/${docId(expiring)}`)).status).toBe(200)
+    await node.clock.sleep(3_600_000)
+    expect((await node.send('GET', `/.async-search/_doc/${docId(expiring)}`)).status).toBe(404)
+    expect((await node.send('GET', `/.async-search/_doc/${docId(kept)}`)).status).toBe(200)
+    expect((await node.send('GET', `/_async_search/status/${kept}`)).status).toBe(200)
+  })
+})
