@@ -137,7 +137,8 @@ export function resolveIndexRouting(
  * What an expression names, as IndexNameExpressionResolver.resolveExpressions keeps it (aliases preserved):
  * the index names it gives or its patterns match, and the alias names it gives outright or its patterns
  * match (an alias may be both); after a wildcard, `-name` / `-pattern` takes what it matches out again (ES's
- * exclusions, so `*,-*` names nothing). Both kinds of alias filter a search; only aliases named outright route it,
+ * exclusions, so `*,-*` names nothing); with neither open nor closed expansion (expand_wildcards=none) a pattern is
+ * taken as a name (ES 8.6+). Both kinds of alias filter a search; only aliases named outright route it,
  * a pattern-matched one standing for its indices (resolveSearchRouting expands patterns to indices). Null is
  * every index (`_all`, or no expression).
  */
@@ -165,7 +166,8 @@ export function resolveExpression(
       excludeMatches(part.slice(1), backing, [names, namedAliases, patternAliases])
       continue
     }
-    if (part.includes('*')) {
+    // WildcardExpressionResolver: without open or closed expansion (expand_wildcards=none) a pattern is a plain name
+    if (part.includes('*') && (options.expandOpen || options.expandClosed)) {
       wildcardSeen = true
       for (const metadata of indices) {
         const visible =

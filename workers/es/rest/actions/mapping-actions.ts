@@ -1,5 +1,6 @@
 /**
- * Mapping APIs: GET [/{index}]/_mapping, PUT|POST /{index}/_mapping (RestPutMappingAction: the update
+ * Mapping APIs: GET [/{index}]/_mapping (the request's indices options over strictExpandOpen: a wildcard reaches the
+ * open indices, a closed index named answers its mapping), PUT|POST /{index}/_mapping (RestPutMappingAction: the update
  * is parsed as a root mapping and merged by MapperService's rules, then checked against the index's
  * analyzers; the answer is `{"acknowledged":true}`), and GET [/{index}]/_mapping/field/{fields}
  * (RestGetFieldMappingAction: leaf fields and multi-fields by full name or `*` pattern, each under its
@@ -26,7 +27,11 @@ import type { RestContext } from '../rest-context.ts'
 import { resolveMetadataReadable } from './metadata-read.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
-import { STRICT_EXPAND_OPEN, STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
+import {
+  indicesOptionsFromRequest,
+  STRICT_EXPAND_OPEN,
+  STRICT_EXPAND_OPEN_CLOSED,
+} from '../../cluster/metadata/indices-options.ts'
 import { globalBlockedException, indicesBlockedException } from '../../cluster/block/cluster-blocks.ts'
 
 export function registerMappingActions(controller: RestController, context: RestContext): void {
@@ -44,7 +49,8 @@ export function registerMappingActions(controller: RestController, context: Rest
 
 function getMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
   const body = new Map<string, JsonOut>()
-  const indices = resolveMetadataReadable(context, req.path.index, STRICT_EXPAND_OPEN)
+  const options = indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN)
+  const indices = resolveMetadataReadable(context, req.path.index, options)
   for (const index of indices) {
     body.set(index.metadata.name, { mappings: mappingToJson(index.metadata.mapping) })
   }
@@ -67,7 +73,8 @@ function getFieldMapping(context: RestContext, req: RestHandlerRequest): RestRes
   const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
   const body = new Map<string, JsonOut>()
   const state = context.client.cluster.state()
-  for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
+  const options = indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN)
+  for (const index of context.indices.resolve(req.path.index, options)) {
     // TransportGetFieldMappingsIndexAction checks the global READ blocks and the index's METADATA_READ ones; the
     // request merges the indices that answered and drops the failed ones.
     const name = index.metadata.name
