@@ -342,7 +342,7 @@ export class IndicesService {
     if (!store.periodicFlush && shouldPeriodicallyFlush(store.uncommittedBytes, now - store.committedAt)) {
       store.periodicFlush = this.deps.clock.schedule(0, () => {
         store.periodicFlush = null
-        this.automaticFlush(uuid, shard)
+        this.automaticFlush(uuid, shard, true)
       })
     }
     store.idleCheck ??= this.deps.clock.schedule(SHARD_INACTIVE_TIME_MS, () =>
@@ -365,11 +365,12 @@ export class IndicesService {
    * copy of an index whose refreshes are disabled (refresh_interval -1) holding unrefreshed operations is not
    * flushed behind the user's back (ES commits without exposing them to search).
    */
-  private automaticFlush(uuid: string, shard: number): boolean {
+  private automaticFlush(uuid: string, shard: number, periodic = false): boolean {
     const index = this.all().find((candidate) => candidate.metadata.uuid === uuid)
     const copy = index?.shards.get(shard)
     if (!index || !copy?.recovered) return true
     if (index.metadata.refreshIntervalMs <= 0 && copy.hasPendingOperations) return false
+    if (periodic) copy.counters.flushPeriodic++
     this.flushInBackground(uuid, copy)
     return true
   }

@@ -58,6 +58,33 @@ describe('_stats', () => {
     ])
   })
 
+  it('flush counts every commit, periodic those the translog age started (FlushStats)', async () => {
+    const c = await books(0, 1)
+    const flush = async (): Promise<unknown> =>
+      ((await c.json(1, 'GET', '/books/_stats/flush')) as { _all: { primaries: Stats } })._all.primaries.flush
+    expect(await flush()).toEqual({ total: 0, periodic: 0 })
+    await c.json(1, 'POST', '/books/_flush')
+    expect(await flush()).toEqual({ total: 1, periodic: 0 })
+    // a write more than flush_threshold_age after the last commit flushes periodically
+    await c.sleep(61_000)
+    await c.json(1, 'PUT', '/books/_doc/1', { t: 'a' })
+    await c.sleep(100)
+    expect(await flush()).toEqual({ total: 2, periodic: 1 })
+  })
+
+  it('a force flush must wait if another is ongoing (FlushRequest.validate)', async () => {
+    const c = await books(0, 1)
+    const response = await c.send(1, 'POST', '/books/_flush?force=true&wait_if_ongoing=false')
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.body)).toMatchObject({
+      error: {
+        type: 'action_request_validation_exception',
+        reason: 'Validation Failed: 1: wait_if_ongoing must be true for a force flush;',
+      },
+    })
+    expect((await c.send(1, 'POST', '/books/_flush?force=true')).status).toBe(200)
+  })
+
   it('sums primaries apart from all copies, and shows each copy at level=shards', async () => {
     const c = await books(1, 3)
     await c.json(1, 'PUT', '/books/_doc/1?refresh=true', { t: 'a' })

@@ -6,7 +6,8 @@
  *   (not those replayed by a recovery), counted by the shard request handler;
  * - getTotal / getExists / getMissing: realtime GETs the copy answered;
  * - queryTotal: query phases the copy ran;
- * - refreshTotal: refreshes the copy ran (IndexShard.refresh), flushTotal: commits it stored (IndicesService);
+ * - refreshTotal: refreshes the copy ran (IndexShard.refresh), flushTotal: commits it stored (IndicesService),
+ *   flushPeriodic: those of them the translog's size or age started (IndexShard.afterWriteOperation);
  * - mergeTotal / mergeDocs / mergeSizeInBytes: merges the copy ran (ShardSegments), with the documents and
  *   bytes of the segments they merged
  *   (OneMerge.totalNumDocs: deleted documents included).
@@ -21,6 +22,7 @@ export interface ShardCounterValues {
   queryTotal: number
   refreshTotal: number
   flushTotal: number
+  flushPeriodic: number
   mergeTotal: number
   mergeDocs: number
   mergeSizeInBytes: number
@@ -35,6 +37,7 @@ export class ShardCounters implements ShardCounterValues {
   queryTotal = 0
   refreshTotal = 0
   flushTotal = 0
+  flushPeriodic = 0
   mergeTotal = 0
   mergeDocs = 0
   mergeSizeInBytes = 0

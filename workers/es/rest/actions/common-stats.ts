@@ -6,7 +6,7 @@
  * Only the groups and fields the playground really counts are written (the others are in docs/DEVIATIONS.md):
  *   docs {count, deleted}, shard_stats {total_count}, store {size_in_bytes, total_data_set_size_in_bytes,
  *   reserved_in_bytes}, indexing {index_total, delete_total}, get {total, exists_total, missing_total},
- *   search {query_total}, merges {total, total_docs, total_size_in_bytes}, refresh {total}, flush {total},
+ *   search {query_total}, merges {total, total_docs, total_size_in_bytes}, refresh {total}, flush {total, periodic},
  *   segments {count}
  * (no timings: the simulated clock does not move while a copy works; reserved_in_bytes is 0, as no recovery
  * here reserves space). A requested metric of the other groups writes nothing.
@@ -62,6 +62,7 @@ export function sumShardStats(copies: readonly LocalShardStats[]): CommonStats {
     queryTotal: 0,
     refreshTotal: 0,
     flushTotal: 0,
+    flushPeriodic: 0,
     mergeTotal: 0,
     mergeDocs: 0,
     mergeSizeInBytes: 0,
@@ -115,7 +116,7 @@ export function commonStatsJson(
     })
   }
   if (wanted('refresh')) out.set('refresh', { total: c.refreshTotal })
-  if (wanted('flush')) out.set('flush', { total: c.flushTotal })
+  if (wanted('flush')) out.set('flush', { total: c.flushTotal, periodic: c.flushPeriodic })
   if (wanted('segments')) out.set('segments', { count: stats.segments })
   return out
 }

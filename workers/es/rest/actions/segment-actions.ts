@@ -31,6 +31,14 @@ export function registerSegmentActions(controller: RestController, context: Rest
 }
 
 async function flush(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  // FlushRequest.validate (force and wait_if_ongoing change nothing else: a copy's flushes run one at a time)
+  const force = paramAsBoolean(req.params.get('force'))
+  const waitIfOngoing = req.params.has('wait_if_ongoing')
+    ? paramAsBoolean(req.params.get('wait_if_ongoing'))
+    : true
+  if (force && !waitIfOngoing) {
+    throw actionRequestValidationException(['wait_if_ongoing must be true for a force flush'])
+  }
   const result = await broadcastToCopies(context, req.path.index ?? null, (target) => ({
     ...target,
     type: 'flush',
