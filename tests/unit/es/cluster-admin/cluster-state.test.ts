@@ -135,6 +135,27 @@ describe('GET _cluster/state', () => {
     expect(Object.keys(both.routing_table.indices)).toEqual(javaStringKeyOrder(['idx', 'other']))
   })
 
+  it('takes expand_wildcards, ignore_unavailable and allow_no_indices over lenientExpandOpen', async () => {
+    const { cluster } = await clusterWithIndex(1, { settings: { number_of_replicas: 0 } })
+    await cluster.json(1, 'PUT', '/idx_closed', { settings: { number_of_replicas: 0 } })
+    await cluster.json(1, 'GET', '/_cluster/health?wait_for_status=green')
+    await cluster.json(1, 'POST', '/idx_closed/_close')
+    const indices = async (query: string): Promise<string[]> => {
+      const body = (await cluster.json(1, 'GET', `/_cluster/state/metadata/idx*${query}`)) as {
+        metadata: { indices: object }
+      }
+      return Object.keys(body.metadata.indices).sort()
+    }
+    expect(await indices('')).toEqual(['idx'])
+    expect(await indices('?expand_wildcards=closed')).toEqual(['idx_closed'])
+    expect(await indices('?expand_wildcards=open,closed')).toEqual(['idx', 'idx_closed'])
+    const missing = await cluster.send(1, 'GET', '/_cluster/state/metadata/nope?ignore_unavailable=false')
+    expect(missing.status).toBe(404)
+    expect(JSON.parse(missing.body)).toMatchObject({ error: { type: 'index_not_found_exception' } })
+    const none = await cluster.send(1, 'GET', '/_cluster/state/metadata/nope*?allow_no_indices=false')
+    expect(none.status).toBe(404)
+  })
+
   it('writes only the metrics asked for, ignoring unknown ones', async () => {
     const { cluster } = await clusterWithIndex(1)
     const state = (await cluster.json(1, 'GET', '/_cluster/state')) as StateBody

@@ -15,7 +15,6 @@
  * (`index-graveyard`, `ingest`, `index_template`, `component_template`, `reserved_state`).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { EsException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { assignedShards, type ShardRouting } from '../../cluster/state/shard-routing.ts'
@@ -33,7 +32,11 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
 import { discoveryNodeXContent } from './node-description.ts'
-import { LENIENT_EXPAND_OPEN } from '../../cluster/metadata/indices-options.ts'
+import {
+  indicesOptionsFromRequest,
+  LENIENT_EXPAND_OPEN,
+  type IndicesOptions,
+} from '../../cluster/metadata/indices-options.ts'
 
 const METRICS = [
   'version',
@@ -58,7 +61,12 @@ async function clusterState(context: RestContext, req: RestHandlerRequest): Prom
   const metrics = parseMetrics(req.path.metric)
   const state = await context.client.cluster.waitFor((s) => s.masterNodeId !== null, MASTER_TIMEOUT_MS)
   if (state === null) throw masterNotDiscoveredException()
-  const names = selectedIndices(context, state, req.path.index)
+  const names = selectedIndices(
+    context,
+    state,
+    req.path.index,
+    indicesOptionsFromRequest(req.params, LENIENT_EXPAND_OPEN),
+  )
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const body: Record<string, JsonOut> = {
     cluster_name: state.clusterName,
@@ -80,22 +88,20 @@ function parseMetrics(text: string | undefined): Set<Metric> {
   return new Set(METRICS.filter((metric) => names.includes(metric)))
 }
 
-/** The indices in scope, in HashMap order: all of them without an expression, else those it names (leniently). */
+/**
+ * The indices in scope, in HashMap order: all of them without an expression, else those it names as the request's
+ * indices options say (ClusterStateRequest: lenientExpandOpen, then expand_wildcards, ignore_unavailable and
+ * allow_no_indices).
+ */
 function selectedIndices(
   context: RestContext,
   state: ClusterState,
   expression: string | undefined,
+  options: IndicesOptions,
 ): string[] {
   const all = Object.keys(state.metadata.indices)
   if (expression === undefined) return javaStringKeyOrder(all)
-  const wanted = new Set<string>()
-  for (const part of expression.split(',')) {
-    try {
-      for (const index of context.indices.resolve(part, LENIENT_EXPAND_OPEN)) wanted.add(index.metadata.name)
-    } catch (error) {
-      if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
-    }
-  }
+  const wanted = new Set(context.indices.resolve(expression, options).map((index) => index.metadata.name))
   return javaStringKeyOrder(all.filter((name) => wanted.has(name)))
 }
 
