@@ -138,7 +138,7 @@ export function resolveIndexRouting(
  * the index names it gives or its patterns match, and the alias names it gives outright or its patterns
  * match (an alias may be both); after a wildcard, `-name` / `-pattern` takes what it matches out again (ES's
  * exclusions, so `*,-*` names nothing); with neither open nor closed expansion (expand_wildcards=none) a pattern is
- * taken as a name (ES 8.6+). Both kinds of alias filter a search; only aliases named outright route it,
+ * taken as a name (ES 8.6+), a lone `*` expanding to nothing. Both kinds of alias filter a search; only aliases named outright route it,
  * a pattern-matched one standing for its indices (resolveSearchRouting expands patterns to indices). Null is
  * every index (`_all`, or no expression).
  */
@@ -166,8 +166,10 @@ export function resolveExpression(
       excludeMatches(part.slice(1), backing, [names, namedAliases, patternAliases])
       continue
     }
-    // WildcardExpressionResolver: without open or closed expansion (expand_wildcards=none) a pattern is a plain name
-    if (part.includes('*') && (options.expandOpen || options.expandClosed)) {
+    // WildcardExpressionResolver: without open or closed expansion (expand_wildcards=none) a pattern is a plain name,
+    // but for a lone `*`, which matches all (isMatchAll) and so expands to nothing
+    const expandsWildcards = options.expandOpen || options.expandClosed || expression === '*'
+    if (part.includes('*') && expandsWildcards) {
       wildcardSeen = true
       for (const metadata of indices) {
         const visible =
