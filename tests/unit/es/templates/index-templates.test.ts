@@ -87,7 +87,18 @@ describe('PUT and GET _index_template', () => {
       '"type":"resource_not_found_exception","reason":"index template matching [nope] not found"'
     expect(get).toMatchObject({ status: 404, body: errorBody(notFound, 404) })
     expect((await send('HEAD', '/_index_template/nope')).status).toBe(404)
-    expect((await send('GET', '/_index_template/no*')).body).toBe('{"index_templates":[]}')
+    // a pattern that matches nothing answers the empty list with 404 (RestGetComposableIndexTemplateAction)
+    expect(await send('GET', '/_index_template/no*')).toMatchObject({
+      status: 404,
+      body: '{"index_templates":[]}',
+    })
+    expect(await send('GET', '/_component_template/no*')).toMatchObject({
+      status: 404,
+      body: '{"component_templates":[]}',
+    })
+    const comma = await send('GET', '/_index_template/a,b')
+    const illegal = '"type":"illegal_argument_exception","reason":"template name may not contain \',\'"'
+    expect(comma).toMatchObject({ status: 400, body: errorBody(illegal, 400) })
     const del = await send('DELETE', '/_index_template/nope')
     const missing = '"type":"index_template_missing_exception","reason":"index_template [nope] missing"'
     expect(del).toMatchObject({ status: 404, body: errorBody(missing, 404) })

@@ -5,8 +5,8 @@
  * simulate-template-actions.ts).
  * PUT answers `{"acknowledged":true}` (`?create=true` refuses to replace); GET answers
  * `{"index_templates":[{"name":..,"index_template":{..}}]}` (or `component_templates` /
- * `component_template`), every template without a name, those matching a `*` name, and
- * resource_not_found_exception "index template matching [x] not found" for a missing plain name, in
+ * `component_template`), every template without a name, those matching a `*` name (404 with the empty list when
+ * none does), and resource_not_found_exception "index template matching [x] not found" for a missing plain name, in
  * the Java HashMap order of the response's map. The rules of what may be put or removed are the
  * master's (metadata-index-template-service.ts); a composable template overlapping legacy ones is put with
  * a deprecation warning.
@@ -24,6 +24,7 @@ import {
 } from '../../cluster/metadata/index-templates.ts'
 import { componentTemplates, indexTemplates } from '../../cluster/metadata/metadata-index-template-service.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
 import { composableOverLegacyWarning } from '../../cluster/metadata/metadata-legacy-template-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -101,9 +102,11 @@ async function remove(
 }
 
 function getIndexTemplates(context: RestContext, req: RestHandlerRequest): RestResponse {
+  // GetComposableIndexTemplateAction.Request's constructor
+  if (req.path.name?.includes(',')) throw illegalArgumentException("template name may not contain ','")
   const templates = indexTemplates(context.client.cluster.state())
   const names = selectNames(Object.keys(templates), req.path.name, 'index template')
-  return json(200, {
+  return json(foundStatus(names, req.path.name), {
     index_templates: names.map((name) => ({ name, index_template: indexTemplateToJson(templates[name]!) })),
   })
 }
@@ -115,7 +118,12 @@ function getComponentTemplates(context: RestContext, req: RestHandlerRequest): R
     name,
     component_template: componentTemplateToJson(templates[name]!),
   }))
-  return json(200, { component_templates: entries })
+  return json(foundStatus(names, req.path.name), { component_templates: entries })
+}
+
+/** The REST actions' getStatus: 404 when a name (a pattern too) was asked for and nothing matched. */
+function foundStatus(names: readonly string[], name: string | undefined): number {
+  return names.length > 0 || name === undefined ? 200 : 404
 }
 
 /** Every name, those a `*` pattern matches, or the one asked for (which must exist). */
