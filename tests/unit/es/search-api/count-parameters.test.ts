@@ -15,39 +15,28 @@ async function indexed() {
 }
 
 describe('_count parameters', () => {
-  it('min_score keeps the matches that score at least that much', async () => {
+  // each request's query string and the count answer it gets
+  async function expectCounts(cases: ReadonlyArray<[string, object]>): Promise<void> {
     const cluster = await indexed()
+    for (const [query, body] of cases)
+      await expectBody(cluster, 'GET', `/idx/_count?${query}`, undefined, 200, { ...body, _shards: shards })
+  }
+
+  it('min_score keeps the matches that score at least that much', async () => {
     // scores: 0.2245 for the short document, 0.1428 for the long one
-    await expectBody(cluster, 'GET', '/idx/_count?q=field:foo&min_score=0.2', undefined, 200, {
-      count: 1,
-      _shards: shards,
-    })
-    await expectBody(cluster, 'GET', '/idx/_count?q=field:foo&min_score=0.1', undefined, 200, {
-      count: 2,
-      _shards: shards,
-    })
-    await expectBody(cluster, 'GET', '/idx/_count?q=field:foo&min_score=0.5', undefined, 200, {
-      count: 0,
-      _shards: shards,
-    })
+    await expectCounts([
+      ['q=field:foo&min_score=0.2', { count: 1 }],
+      ['q=field:foo&min_score=0.1', { count: 2 }],
+      ['q=field:foo&min_score=0.5', { count: 0 }],
+    ])
   })
 
   it('terminate_after counts at most that many per shard and says whether it stopped', async () => {
-    const cluster = await indexed()
-    await expectBody(cluster, 'GET', '/idx/_count?terminate_after=1', undefined, 200, {
-      terminated_early: true,
-      count: 1,
-      _shards: shards,
-    })
-    await expectBody(cluster, 'GET', '/idx/_count?terminate_after=5', undefined, 200, {
-      terminated_early: false,
-      count: 2,
-      _shards: shards,
-    })
-    await expectBody(cluster, 'GET', '/idx/_count?terminate_after=0', undefined, 200, {
-      count: 2,
-      _shards: shards,
-    })
+    await expectCounts([
+      ['terminate_after=1', { terminated_early: true, count: 1 }],
+      ['terminate_after=5', { terminated_early: false, count: 2 }],
+      ['terminate_after=0', { count: 2 }],
+    ])
   })
 
   it('refuses a min_score that is not a float', async () => {
