@@ -18,11 +18,10 @@ import { brokerAddress, brokerRows, topicRows, type BrokerRow } from './cluster-
 import { ClusterResize } from './cluster-resize.svelte.ts'
 import { EsViewState } from './es-view-state.svelte.ts'
 import { settle } from './settle.ts'
+import type { ProcessAction } from './process-actions.ts'
 import { stateOf } from '../../workers/tools/shell/host-commands.ts'
 
 const REFRESH_MS = 500
-
-export type BrokerAction = 'stop' | 'kill' | 'start' | 'pause' | 'resume'
 
 export class ClusterViewState {
   brokers = $state.raw<BrokerRow[]>([])
@@ -102,7 +101,7 @@ export class ClusterViewState {
   }
 
   /** Runs `stop-broker <id>` (or kill-, start-, pause-, resume-) in the console, as if typed there. */
-  act(action: BrokerAction, id: number): Promise<void> {
+  act(action: ProcessAction, id: number): Promise<void> {
     return this.consoleState.runSource(`${action}-broker ${id}`)
   }
 }

@@ -12,8 +12,7 @@ import { ClusterResize } from './cluster-resize.svelte.ts'
 import { esNodeRows, type EsNodeRow } from './es-node-rows.ts'
 import { esIndexRows } from './es-index-rows.ts'
 import { settle } from './settle.ts'
-
-export type NodeAction = 'stop' | 'kill' | 'start' | 'pause' | 'resume'
+import type { ProcessAction } from './process-actions.ts'
 
 export class EsViewState {
   nodes = $state.raw<EsNodeRow[]>([])
@@ -52,7 +51,7 @@ export class EsViewState {
   }
 
   /** Runs `stop-node 2` (or kill-, start-, pause-, resume-) in the console, as if typed there. */
-  act(action: NodeAction, id: number): Promise<void> {
+  act(action: ProcessAction, id: number): Promise<void> {
     return this.consoleState.runSource(`${action}-node ${id}`)
   }
 }
