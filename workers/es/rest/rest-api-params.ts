@@ -476,6 +476,7 @@ export const REST_API_PARAMS = {
     'include_unloaded_segments',
   ],
   // cat
+  'cat.help': [],
   'cat.indices': [
     ...CAT,
     'index',

@@ -1,4 +1,4 @@
-// _cat/plugins, _cat/pending_tasks (and GET _cluster/pending_tasks) and _cat/recovery through a simulated
+// GET _cat (RestCatAction's list of the tables), _cat/plugins, _cat/pending_tasks (and GET _cluster/pending_tasks) and _cat/recovery through a simulated
 // three-node cluster, with ES 8.17's columns (RestPluginsAction, RestPendingClusterTasksAction,
 // RestCatRecoveryAction): no plugins in a default distribution, an empty master queue once the cluster is idle,
 // and a row per copy recovery: empty_store for new primaries, peer for replicas (from the primary's node), with
@@ -20,6 +20,22 @@ beforeAll(async () => {
   await cluster.json(1, 'PUT', '/orders/_doc/1', { a: 1 })
   await cluster.json(1, 'PUT', '/logs', { settings: { number_of_shards: 1, number_of_replicas: 2 } })
   await cluster.settle()
+})
+
+describe('GET _cat', () => {
+  test("the cat, then each table's routes as ES 8.17 lists them; it takes no parameters", async () => {
+    const listing = await text('/_cat')
+    expect(
+      listing.startsWith('=^.^=\n/_cat/allocation\n/_cat/shards\n/_cat/shards/{index}\n/_cat/master\n'),
+    ).toBe(true)
+    // RestCatComponentTemplateAction's line has no line break: ES prints it joined to the next route
+    expect(listing).toContain('\n/_cat/templates\n/_cat/component_templates/_cat/ml/anomaly_detectors\n')
+    expect(listing.endsWith('\n/_cat/transforms\n/_cat/transforms/{transform_id}\n')).toBe(true)
+    expect(listing.split('\n')).toHaveLength(39)
+    const verbose = await cluster.send(1, 'GET', '/_cat?v')
+    expect(verbose.status).toBe(400)
+    expect(verbose.body).toContain('request [/_cat] contains unrecognized parameter: [v]')
+  })
 })
 
 describe('_cat/plugins', () => {

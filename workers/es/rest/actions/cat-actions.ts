@@ -1,5 +1,6 @@
 /**
- * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, nodeattrs, health, master, count,
+ * The _cat API: `GET _cat`, the list of the tables (RestCatAction, cat-help.ts), and the tables (AbstractCatAction
+ * subclasses): indices, shards, segments, nodes, nodeattrs, health, master, count,
  * aliases, allocation, templates, component_templates, plugins, pending_tasks, recovery (`active_only`),
  * thread_pool, tasks and fielddata, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and
  * `help` parameters; `count` is a search's exact hit count, for the body's `query` or the URI's `q`
@@ -33,6 +34,7 @@ import { recoveryStates } from './recovery-action.ts'
 import { catThreadPool } from '../cat/cat-thread-pool.ts'
 import { catTasks } from '../cat/cat-tasks.ts'
 import { catFielddata } from '../cat/cat-fielddata.ts'
+import { CAT_HELP } from '../cat/cat-help.ts'
 import { listTaskInfos } from './tasks-actions.ts'
 import { taskGroups } from '../../tasks/transport-tasks-action.ts'
 import {
@@ -146,6 +148,12 @@ function aliasNames(req: RestHandlerRequest): string[] {
 }
 
 export function registerCatActions(controller: RestController, context: RestContext): void {
+  controller.register(
+    'GET',
+    '/_cat',
+    () => Promise.resolve({ status: 200, contentType: 'text/plain', body: CAT_HELP }),
+    'cat.help',
+  )
   for (const [name, withIndex, build] of TABLES) {
     const handler = (req: RestHandlerRequest) =>
       guarded(async () => renderCatTable(await build(context, req), req.params))
