@@ -8,7 +8,9 @@ import { IllegalArgumentException } from './token-list.ts'
 import { positionLengthOf, type GraphTokenList } from './custom/token-graph.ts'
 
 export { Analyzer, type IndexTerms, type TermSink } from './analyzer.ts'
-export { getAnalyzer, getTokenFilter, getTokenizer, type AnalysisSettings } from './registry.ts'
+export { getAnalyzer, type AnalysisSettings } from './registry.ts'
+export { getTokenFilter } from './token-filter-registry.ts'
+export { getTokenizer } from './tokenizer-registry.ts'
 export {
   IllegalArgumentException,
   type AnalyzeToken,

@@ -8,7 +8,7 @@
 import { DEFAULT_ANALYZER, indexTokens, type Analyzer, type TermSink } from '../analysis/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
 import { IndexAnalyzers } from '../analysis/custom/index-analyzers.ts'
-import type { SynonymsSetRules } from '../analysis/registry.ts'
+import type { SynonymsSetRules } from '../analysis/token-filter-registry.ts'
 import { IllegalArgumentException } from '../analysis/token-list.ts'
 import {
   failedToParseMappingFrom,

@@ -4,7 +4,9 @@
 // `_analyze` response shape { token, start_offset, end_offset, type, position }.
 import { describe, expect, it } from 'vitest'
 import { Analyzer } from '../../../../workers/es/analysis/analyzer.ts'
-import { getAnalyzer, getTokenFilter, getTokenizer } from '../../../../workers/es/analysis/registry.ts'
+import { getAnalyzer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
+import { getTokenizer } from '../../../../workers/es/analysis/tokenizer-registry.ts'
 import { IllegalArgumentException, type TokenFilter } from '../../../../workers/es/analysis/token-list.ts'
 
 const text = "The 2 QUICK Brown-Foxes jumped over the lazy dog's bone."

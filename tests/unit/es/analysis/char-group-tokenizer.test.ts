@@ -1,7 +1,7 @@
 // The char_group tokenizer against the Elasticsearch 8 reference page's example and the cases of
 // CharGroupTokenizerFactoryTests: single chars, escapes, classes, max_token_length and the factory's errors.
 import { describe, expect, it } from 'vitest'
-import { getTokenizer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenizer } from '../../../../workers/es/analysis/tokenizer-registry.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 
 const charGroup = (tokenizeOnChars: string[], extra: Record<string, number> = {}) =>

@@ -3,7 +3,7 @@
 // host names, numbers, apostrophes, CJ). A token longer than max_token_length is dropped, leaving its position
 // empty, as ClassicTokenizer.incrementToken does (the reference page's "split" describes the standard tokenizer).
 import { describe, expect, it } from 'vitest'
-import { getTokenizer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenizer } from '../../../../workers/es/analysis/tokenizer-registry.ts'
 import type { NameOrDefinition } from '../../../../workers/es/analysis/custom/index-analyzers.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 

@@ -1,7 +1,7 @@
 // Lucene's CommonGramsFilter / CommonGramsQueryFilter as Elasticsearch's `common_grams` filter: the reference
 // page's example with positions and position lengths, query_mode, ignore_case, and the factory's errors.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain, terms } from './analysis-chain.ts'
 
 const graph = (

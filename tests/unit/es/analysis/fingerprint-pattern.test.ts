@@ -1,7 +1,8 @@
 // The fingerprint token filter and analyzer (Lucene FingerprintFilter / FingerprintAnalyzer) and the
 // pattern analyzer (ES's PatternAnalyzer) against the Elasticsearch 8 reference pages' examples.
 import { describe, expect, it } from 'vitest'
-import { getAnalyzer, getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getAnalyzer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain, terms } from './analysis-chain.ts'
 
 describe('fingerprint token filter', () => {

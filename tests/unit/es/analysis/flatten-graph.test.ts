@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { GraphTokenList } from '../../../../workers/es/analysis/custom/token-graph.ts'
 import { FlattenGraphFilter } from '../../../../workers/es/analysis/filters/flatten-graph-filter.ts'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain } from './analysis-chain.ts'
 
 type Canned = readonly [term: string, increment: number, length: number, start: number, end: number]

@@ -3,7 +3,7 @@
 // U+FA85), the Elasticsearch reference defaults (hash_count 1, bucket_count 512, hash_set_size 1,
 // with_rotation true) and MinHashFilter's setting errors.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain } from './analysis-chain.ts'
 
 const units = (term: string): number[] => [...term].map((ch) => ch.charCodeAt(0))

@@ -1,7 +1,7 @@
 // Token filters against the Elasticsearch 8 reference pages' `_analyze` examples: asciifolding, length,
 // ngram, edge_ngram, shingle, trim, truncate, unique, uppercase, reverse; plus the factories' errors.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 
 describe('asciifolding', () => {

@@ -1,7 +1,7 @@
 // The pattern, ngram and edge_ngram tokenizers (and keyword's buffer_size) against the Elasticsearch 8
 // reference pages' `_analyze` examples, and the max_ngram_diff check of NGramTokenizerFactory.
 import { describe, expect, it } from 'vitest'
-import { getTokenizer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenizer } from '../../../../workers/es/analysis/tokenizer-registry.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 
 describe('pattern tokenizer', () => {

@@ -2,7 +2,7 @@
 // the filters they name resolved from index settings, and the factories' errors.
 import { describe, expect, it } from 'vitest'
 import { IndexAnalyzers } from '../../../../workers/es/analysis/custom/index-analyzers.ts'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 
 describe('multiplexer', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { IndexAnalyzers } from '../../../../workers/es/analysis/custom/index-analyzers.ts'
 import { turkishLowerCase } from '../../../../workers/es/analysis/filters/language-lowercase-filters.ts'
 import { serbianNormalize } from '../../../../workers/es/analysis/filters/serbian-normalizer.ts'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 
 const normalize = (filter: readonly (string | Record<string, unknown>)[], text: string): string[] => {
   const named = filter.map((f, i) => (typeof f === 'string' ? f : `f${i}`))

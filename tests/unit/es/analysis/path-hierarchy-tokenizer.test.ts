@@ -4,7 +4,7 @@
 // components (path_hierarchy, char_group, the fingerprint analyzer) defined in index settings.
 import { describe, expect, it } from 'vitest'
 import { IndexAnalyzers } from '../../../../workers/es/analysis/custom/index-analyzers.ts'
-import { getTokenizer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenizer } from '../../../../workers/es/analysis/tokenizer-registry.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 
 describe('path_hierarchy tokenizer', () => {

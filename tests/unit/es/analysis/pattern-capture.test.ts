@@ -1,7 +1,7 @@
 // Lucene's PatternCaptureGroupTokenFilter as Elasticsearch's `pattern_capture` filter: the reference page's
 // camel-case example, capture order across patterns, preserve_original false, and the factory's error.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 
 const CAMEL = {

@@ -2,7 +2,7 @@
 // SimplePatternSplitTokenizer over a Lucene RegExp DFA) against the Elasticsearch 8 reference pages'
 // examples and the longest-match and empty-pattern rules of their Lucene tests.
 import { describe, expect, it } from 'vitest'
-import { getTokenizer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenizer } from '../../../../workers/es/analysis/tokenizer-registry.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 
 describe('simple_pattern tokenizer', () => {

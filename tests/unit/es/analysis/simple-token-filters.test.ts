@@ -2,7 +2,7 @@
 // the Elasticsearch 8 reference pages' `_analyze` examples and their Lucene filters' rules, with the
 // factories' setting errors.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import type { TokenList } from '../../../../workers/es/analysis/token-list.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 

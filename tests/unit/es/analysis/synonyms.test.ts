@@ -8,7 +8,7 @@ import {
   type NameOrDefinition,
 } from '../../../../workers/es/analysis/custom/index-analyzers.ts'
 import type { GraphTokenList } from '../../../../workers/es/analysis/custom/token-graph.ts'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import { chain, terms } from './analysis-chain.ts'
 
 type Row = [string, number, number, string, number, number]

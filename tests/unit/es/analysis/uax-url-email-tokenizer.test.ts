@@ -3,7 +3,7 @@
 // UAX29URLEmailTokenizerImpl.jflex (LUCENE-5391: a schemeless host running on into a word char is a word;
 // LUCENE-3880: "mailto:" before an address is its own token).
 import { describe, expect, it } from 'vitest'
-import { getTokenizer } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenizer } from '../../../../workers/es/analysis/tokenizer-registry.ts'
 import type { NameOrDefinition } from '../../../../workers/es/analysis/custom/index-analyzers.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 

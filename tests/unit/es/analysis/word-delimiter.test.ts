@@ -2,7 +2,7 @@
 // WordDelimiterGraphFilter, WordDelimiterIterator) against the Elasticsearch 8 reference pages' `_analyze`
 // examples, with positions, position lengths and offsets, plus the factories' settings and errors.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../workers/es/analysis/token-filter-registry.ts'
 import type { NameOrDefinition } from '../../../../workers/es/analysis/custom/index-analyzers.ts'
 import { chain, rows, terms } from './analysis-chain.ts'
 

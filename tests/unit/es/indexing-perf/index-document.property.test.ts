@@ -6,7 +6,7 @@
 // AnalyzedDocument must be byte for byte the flush indexDocument writes.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ANALYSIS_LIMITS } from '../../../../workers/es/analysis/registry.ts'
+import { DEFAULT_ANALYSIS_LIMITS } from '../../../../workers/es/analysis/analysis-limits.ts'
 import { FlushDictionary } from '../../../../engine-wasm/src/index/document-batch.ts'
 import type { AnalyzedDocument, AnalyzedField } from '../../../../engine-wasm/src/index/index.ts'
 import { IndexAnalysis } from '../../../../workers/es/index/index-analysis.ts'

@@ -5,7 +5,7 @@
 // between the values of an array.
 import { Analyzer } from '../analyzer.ts'
 import type { TokenFilter, TokenList, Tokenizer } from '../token-list.ts'
-import { getTokenFilter } from '../registry.ts'
+import { getTokenFilter } from '../token-filter-registry.ts'
 import { isChainAware, type FilterLookup } from './chain-aware-filter.ts'
 import { applyCharFilters, type CharFilter } from './char-filter.ts'
 

@@ -5,7 +5,7 @@
 // created or last changed; a later dynamic change of a limit does not rebuild the analyzers, as in ES).
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import type { AnalysisSettings } from './analysis-settings.ts'
-import type { AnalysisLimits } from '../registry.ts'
+import type { AnalysisLimits } from '../analysis-limits.ts'
 
 export interface IndexAnalysisSettings {
   analysis: AnalysisSettings

@@ -9,16 +9,10 @@
 // Lookups by name try the index's definitions first, then the built-ins. An analyzer named "default"
 // replaces the standard analyzer for fields that name none.
 import type { Analyzer } from '../analyzer.ts'
-import {
-  DEFAULT_ANALYSIS_LIMITS,
-  getAnalyzer,
-  getCharFilter,
-  getTokenFilter,
-  getTokenizer,
-  NO_SYNONYMS_SETS,
-  type AnalysisLimits,
-  type SynonymsSetRules,
-} from '../registry.ts'
+import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from '../analysis-limits.ts'
+import { getAnalyzer, getCharFilter } from '../registry.ts'
+import { getTokenFilter, NO_SYNONYMS_SETS, type SynonymsSetRules } from '../token-filter-registry.ts'
+import { getTokenizer } from '../tokenizer-registry.ts'
 import { KeywordTokenizer } from '../tokenizers/keyword-tokenizer.ts'
 import { IllegalArgumentException, type TokenFilter, type Tokenizer } from '../token-list.ts'
 import {

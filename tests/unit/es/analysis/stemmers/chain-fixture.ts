@@ -3,7 +3,7 @@
  * filters, and a built-in filter by its ES name (failing the test when the registry has none).
  */
 import { Analyzer } from '../../../../../workers/es/analysis/analyzer.ts'
-import { getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../../workers/es/analysis/token-filter-registry.ts'
 import type { TokenFilter } from '../../../../../workers/es/analysis/token-list.ts'
 import { whitespaceTokenizer } from '../../../../../workers/es/analysis/tokenizers/char-tokenizer.ts'
 

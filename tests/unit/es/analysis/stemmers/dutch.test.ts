@@ -5,7 +5,8 @@
 // (Lucene's snowball dutch_stop.txt).
 import { describe, expect, it } from 'vitest'
 import { DUTCH_STOP_WORDS } from '../../../../../workers/es/analysis/filters/language-stop-words.ts'
-import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getAnalyzer } from '../../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../../workers/es/analysis/token-filter-registry.ts'
 import { dutchAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
 import { snowballDutchStem } from '../../../../../workers/es/analysis/stemmers/snowball-dutch-stemmer.ts'
 import { filter, terms, whitespace } from './chain-fixture.ts'

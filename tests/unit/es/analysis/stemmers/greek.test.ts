@@ -4,7 +4,8 @@
 // `language` setting (ES's LowerCaseTokenFilterFactory), the `stemmer` filter's "greek" and `_greek_`.
 import { describe, expect, it } from 'vitest'
 import { greekLowerCase } from '../../../../../workers/es/analysis/filters/language-lowercase-filters.ts'
-import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getAnalyzer } from '../../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../../workers/es/analysis/token-filter-registry.ts'
 import { greekStem } from '../../../../../workers/es/analysis/stemmers/greek-stemmer.ts'
 import { greekAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
 import { filter, terms, whitespace } from './chain-fixture.ts'

@@ -4,7 +4,7 @@
 // Lucene rule it exercises (the comments in NorwegianLightStemmer name its own examples), and
 // StemmerTokenFilterFactory's names for them.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../../workers/es/analysis/token-filter-registry.ts'
 import {
   finnishLightStem,
   hungarianLightStem,

@@ -2,7 +2,7 @@
 // the sample vocabulary of https://snowballstem.org/algorithms/german/stemmer.html, and as the `stemmer`
 // filter's language german and the `snowball` filter's German.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../../workers/es/analysis/token-filter-registry.ts'
 import { snowballGermanStem } from '../../../../../workers/es/analysis/stemmers/snowball-german-stemmer.ts'
 import { filter, terms, whitespace } from './chain-fixture.ts'
 

@@ -2,7 +2,7 @@
 // filter": rules "running, runs => run" and "stemmer => stemmer" before porter_stem), the rule syntax and
 // errors of StemmerOverrideTokenFilterFactoryTests (testRuleError, testRulesOk), and the settings errors.
 import { describe, expect, it } from 'vitest'
-import { getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getTokenFilter } from '../../../../../workers/es/analysis/token-filter-registry.ts'
 import { parseStemmerOverrideRules } from '../../../../../workers/es/analysis/stemmers/stemmer-override-filter.ts'
 import { chain, terms } from '../analysis-chain.ts'
 
