@@ -4,11 +4,11 @@
  * its copies out.
  */
 import { ByteSize } from '../rest/cat/byte-size.ts'
-import type { ShardStats } from '../rest/cat/shard-stats.ts'
+import type { CopyStats } from '../rest/cat/shard-stats.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 
-export async function collectShardStats(context: RestContext): Promise<Map<string, ShardStats>> {
-  const stats = new Map<string, ShardStats>()
+export async function collectShardStats(context: RestContext): Promise<Map<string, CopyStats>> {
+  const stats = new Map<string, CopyStats>()
   for (const response of await context.client.eachNode({ type: 'shard_stats' })) {
     if (response.type !== 'shard_stats') continue
     for (const shard of response.shards) {
@@ -16,6 +16,7 @@ export async function collectShardStats(context: RestContext): Promise<Map<strin
         docs: shard.docs,
         deleted: shard.deleted,
         store: new ByteSize(shard.storeBytes),
+        local: shard,
       })
     }
   }

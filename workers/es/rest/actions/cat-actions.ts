@@ -16,7 +16,8 @@ import { resolveMetadataReadable } from './metadata-read.ts'
 import { executeSearch } from './search-actions.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import { renderCatTable, type CatTable } from '../cat/rest-table.ts'
-import { catAliases, catCount, catIndices, catShards } from '../cat/cat-indices.ts'
+import { catAliases, catCount, catIndices } from '../cat/cat-indices.ts'
+import { catShards } from '../cat/cat-shards.ts'
 import { aliasesForIndices } from './alias-actions.ts'
 import { catAllocation, catHealth, catNodes } from '../cat/cat-nodes.ts'
 import { collectShardStats } from '../../action/cluster-shard-stats.ts'
@@ -66,7 +67,7 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
       // RestShardsAction: its cluster state and stats requests take strictExpandHidden, not the request's options
       const indices = resolveMetadataReadable(context, req.path.index, STRICT_EXPAND_OPEN_CLOSED_HIDDEN)
       const stats = await collectShardStats(context)
-      return catShards(context.client.cluster.state(), indices, stats)
+      return catShards(context.client.cluster.state(), indices, stats, context.clock.now())
     },
   ],
   [

@@ -1,6 +1,6 @@
 /**
- * The index tables of the _cat API with ES 8.17's columns (RestIndicesAction, RestShardsAction,
- * RestCountAction, RestAliasAction): names, aliases, alignment and default columns as ES declares them,
+ * The index tables of the _cat API with ES 8.17's columns (RestIndicesAction, RestCountAction, RestAliasAction;
+ * `_cat/shards` is cat-shards.ts'): names, aliases, alignment and default columns as ES declares them,
  * for the columns this node can fill. Rows come in index name order (ES's follows its cluster state map).
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
@@ -88,62 +88,6 @@ export function catIndices(
     ])
   }
   return { columns: INDICES_COLUMNS, rows }
-}
-
-const SHARDS_COLUMNS: readonly CatColumn[] = [
-  { name: 'index', aliases: ['i', 'idx'], desc: 'index name' },
-  { name: 'shard', aliases: ['s', 'sh'], desc: 'shard name' },
-  { name: 'prirep', aliases: ['p', 'pr', 'primaryOrReplica'], desc: 'primary or replica' },
-  { name: 'state', aliases: ['st'], desc: 'shard state' },
-  { name: 'docs', aliases: ['d', 'dc'], desc: 'number of docs in shard', right: true },
-  { name: 'store', aliases: ['sto'], desc: 'store size of shard (how much disk it uses)', right: true },
-  { name: 'dataset', desc: 'total size of dataset', right: true },
-  { name: 'ip', desc: 'ip of node where it lives' },
-  { name: 'id', desc: 'unique id of node where it lives', hidden: true },
-  { name: 'node', aliases: ['n'], desc: 'name of node where it lives' },
-  { name: 'unassigned.reason', aliases: ['ur'], desc: 'reason shard became unassigned', hidden: true },
-  { name: 'unassigned.at', aliases: ['ua'], desc: 'time shard became unassigned (UTC)', hidden: true },
-]
-
-/** RestShardsAction's node cell: a relocating copy's node, `->` and its target's address, id and name. */
-function catNodeName(state: ClusterState, copy: ShardRouting): string | null {
-  const name = (id: string | null): string | null => state.nodes.find((node) => node.id === id)?.name ?? null
-  if (copy.relocatingNodeId === null) return name(copy.nodeId)
-  return `${name(copy.nodeId)} -> ${NODE_IP} ${copy.relocatingNodeId} ${name(copy.relocatingNodeId)}`
-}
-
-/** `_cat/shards`: every copy of every shard, the primary first. */
-export function catShards(
-  state: ClusterState,
-  indices: readonly IndexService[],
-  stats: ReadonlyMap<string, ShardStats>,
-): CatTable {
-  const rows: CatValue[][] = []
-  for (const index of indices) {
-    for (const copies of state.routingTable[index.metadata.name] ?? []) {
-      for (const copy of copies) {
-        const assigned = copy.state !== 'UNASSIGNED'
-        const shard = copy.allocationId === null ? undefined : stats.get(copy.allocationId)
-        const nodeName = catNodeName(state, copy)
-        const info = copy.unassignedInfo
-        rows.push([
-          copy.index,
-          copy.shard,
-          copy.primary ? 'p' : 'r',
-          copy.state,
-          shard?.docs ?? null,
-          shard?.store ?? null,
-          shard?.store ?? null,
-          assigned ? NODE_IP : null,
-          copy.nodeId,
-          assigned ? nodeName : null,
-          info?.reason ?? null,
-          info ? new Date(info.at).toISOString() : null,
-        ])
-      }
-    }
-  }
-  return { columns: SHARDS_COLUMNS, rows }
 }
 
 const COUNT_COLUMNS: readonly CatColumn[] = withTimestamp([

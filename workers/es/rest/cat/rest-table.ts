@@ -50,6 +50,28 @@ interface DisplayColumn {
   display: string
 }
 
+/**
+ * A column from its name and the attribute text ES's Table.addCell takes (`alias:a,b;default:false;
+ * text-align:right;desc:...`: `;`-separated `key:value` pairs, the value after the first `:`), read as
+ * Table.addCell reads them: `default` is true unless it says false; other keys are not read.
+ */
+export function esColumn(name: string, attributes: string): CatColumn {
+  const attribute = new Map(
+    attributes.split(';').map((pair) => {
+      const colon = pair.indexOf(':')
+      return [pair.slice(0, colon), pair.slice(colon + 1)] as const
+    }),
+  )
+  const aliases = attribute.get('alias')
+  return {
+    name,
+    ...(aliases === undefined ? {} : { aliases: aliases.split(',') }),
+    desc: attribute.get('desc') ?? 'not available',
+    ...(attribute.get('text-align') === 'right' ? { right: true } : {}),
+    ...(attribute.get('default') === 'false' ? { hidden: true } : {}),
+  }
+}
+
 const TIMESTAMP_COLUMNS: readonly CatColumn[] = [
   { name: 'epoch', aliases: ['t', 'time'], desc: 'seconds since 1970-01-01 00:00:00' },
   { name: 'timestamp', aliases: ['ts', 'hms', 'hhmmss'], desc: 'time in HH:MM:SS' },

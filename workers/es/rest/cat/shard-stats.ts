@@ -12,6 +12,7 @@
  * included until merged away).
  */
 import type { IndexShard } from '../../index/shard/index-shard.ts'
+import type { LocalShardStats } from '../../action/shard-messages.ts'
 import { ByteSize } from './byte-size.ts'
 
 export const EMPTY_SHARD_BYTES = 249
@@ -20,6 +21,11 @@ export interface ShardStats {
   docs: number
   deleted: number
   store: ByteSize
+}
+
+/** One copy's statistics: the _cat cells, and the whole of what its node answered (ShardStats in ES). */
+export interface CopyStats extends ShardStats {
+  local: LocalShardStats
 }
 
 export function shardStats(shard: IndexShard): ShardStats {
