@@ -132,7 +132,8 @@ function checkSlicesPerScrollOnShards(context: RestContext, search: ScrollSearch
 
 export interface BulkItemFailure {
   index: string
-  id: string
+  /** Null for an item without `_id` that failed before it was routed. */
+  id: string | null
   error: EsException
 }
 

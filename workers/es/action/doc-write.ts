@@ -63,6 +63,13 @@ export type ShardWriteItem = WriteConditions & {
     | { op: 'update'; text: string; upsertText?: string }
   )
 
+/**
+ * A write as the coordinating node receives it: an index or create item may come without an `_id`, which it
+ * gets only after its pipelines ran, when it is routed (IndexRouting.process), so `ctx._id` is null in them.
+ */
+export type RequestedWriteItem =
+  ShardWriteItem | (Omit<Extract<ShardWriteItem, { op: 'index' }>, 'id'> & { id: null })
+
 export type WriteResultName = 'created' | 'updated' | 'deleted' | 'not_found' | 'noop'
 
 /** What the primary answers for one item. */

@@ -8,7 +8,7 @@
  */
 import { actionRequestValidationException } from '../errors/index.ts'
 import { utf8Length } from '../xcontent/jackson-chars.ts'
-import type { ShardWriteItem } from './doc-write.ts'
+import type { RequestedWriteItem } from './doc-write.ts'
 import {
   INTERNAL_MATCH_ANY,
   MATCH_ANY,
@@ -104,7 +104,7 @@ export function validationFailed(errors: string[]): void {
 }
 
 /** A write's own checks as BulkRequest.validate runs them: an index's or create's, a delete's (no update here). */
-export function writeItemValidationErrors(item: ShardWriteItem): string[] {
+export function writeItemValidationErrors(item: RequestedWriteItem): string[] {
   if (item.op === 'index') return indexValidationErrors(item, item.create, item.id)
   return casValidationErrors(item)
 }
