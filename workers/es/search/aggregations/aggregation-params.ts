@@ -111,9 +111,15 @@ export class AggregationParams {
    * through the script as `_value` (a value script), read as the hint says or as the field's type.
    */
   valuesSource(scriptDefault: ScriptValuesType): ValuesSourceSpec {
-    if (!this.has('script')) return this.fieldOrNone()
+    const hint = this.string('value_type')
+    if (!this.has('script')) {
+      const field = this.fieldOrNone()
+      // an unmapped field's ip hint is not built: the field stays untyped
+      const valueType = hint === 'ip' ? null : scriptValuesType(hint)
+      return valueType === null ? field : { field, script: null, valueType }
+    }
     const script = this.script('script')
-    const valueType = scriptValuesType(this.string('value_type'))
+    const valueType = scriptValuesType(hint)
     const field = this.string('field')
     return field === null ? { script, valueType: valueType ?? scriptDefault } : { field, script, valueType }
   }

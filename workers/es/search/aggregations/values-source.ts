@@ -37,7 +37,7 @@ export interface ValuesSourceConfig {
  * Where an aggregation reads its values: a field's name, a script read as a values source type, or a field's values
  * run through a value script.
  */
-export type ValuesSourceSpec = string | ScriptValuesSpec | ValueScriptSpec
+export type ValuesSourceSpec = string | ScriptValuesSpec | ValueScriptSpec | HintedFieldSpec
 
 export interface ScriptValuesSpec {
   readonly script: ScriptSpec
@@ -49,6 +49,17 @@ export interface ValueScriptSpec {
   readonly script: ScriptSpec
   /** The `value_type` hint's values source type; null: the field's own. */
   readonly valueType: ScriptValuesType | null
+}
+
+/**
+ * A field with a `value_type` hint and no script: the hint types the field only where it is unmapped and a `missing`
+ * stands in for its values (ValuesSourceConfig.resolve takes the hint's values source type and its default format when
+ * the field has no field type); a mapped field keeps its own type.
+ */
+export interface HintedFieldSpec {
+  readonly field: string
+  readonly script: null
+  readonly valueType: ScriptValuesType
 }
 
 /** The field a values source reads, null for a script without one. */
@@ -89,23 +100,26 @@ export function resolveValues(
   if (typeof source !== 'string') {
     if (!('field' in source)) return scriptValues(shard, source, missing)
     // ValuesSourceConfig drops a value script on an unmapped field
-    if (shard.source.field(source.field) !== null)
+    if (source.script !== null && shard.source.field(source.field) !== null)
       return valueScriptValues(shard, source, missing, aggregation, integral)
   }
   const name = field as string
   const mapped = shard.source.field(name)
   const nanos = mapped?.type === 'date_nanos'
-  const info: FieldInfo | null = nanos ? { type: 'date', format: mapped.format } : mapped
+  const hint = typeof source === 'string' || mapped !== null || missing == null ? null : source.valueType
+  const info: FieldInfo | null = nanos
+    ? { type: 'date', format: mapped.format }
+    : (mapped ?? (hint === null ? null : hintedInfo(hint)))
   const concrete = shard.source.concreteName(name)
   const refused = info === null ? null : noFielddata(concrete, info.type, shard.index)
   if (refused !== null) throw refused
   if (mapped?.withoutDocValues !== undefined) throw noDocValues(concrete, mapped.withoutDocValues)
-  const substitute = missingValue(missing, info)
+  const substitute = missingValue(missing, info, shard.now)
   const read = nanos
     ? (doc: number) => shard.source.values(name, doc).map((v) => millisOfSortableDouble(v as number))
     : (doc: number) => shard.source.values(name, doc)
   const values =
-    info === null
+    mapped === null
       ? () => (substitute === null ? [] : [substitute])
       : (doc: number) => {
           const found = read(doc)
@@ -123,13 +137,19 @@ function scriptValues(
   { script, valueType }: ScriptValuesSpec,
   missing: XContentValue | undefined,
 ): ValuesSourceConfig {
-  const format =
-    valueType === 'date' ? new DateValueFormat(DateFormatter.forPattern(DEFAULT_DATE_FORMAT)) : null
   return withMissing(
-    { type: valueType, format },
+    hintedInfo(valueType),
     missing,
     scriptDocValues(shard, script, valueType, valueType === 'double'),
+    shard.now,
   )
+}
+
+/** A values source type's own DocValueFormat: a date's is the default date format's (CoreValuesSourceType.DATE). */
+function hintedInfo(valueType: ScriptValuesType): FieldInfo {
+  const format =
+    valueType === 'date' ? new DateValueFormat(DateFormatter.forPattern(DEFAULT_DATE_FORMAT)) : null
+  return { type: valueType, format }
 }
 
 /**
@@ -164,10 +184,10 @@ function valueScriptValues(
     (doc) => plain.values(doc),
     numeric ? { kind: 'numeric', integral } : { kind: 'keyword', floating: info.type === 'double' },
   )
-  if (!numeric) return withMissing({ type: 'keyword', format: null }, missing, read)
+  if (!numeric) return withMissing({ type: 'keyword', format: null }, missing, read, shard.now)
   // a date's or a boolean's values keep their field's DocValueFormat
   const format = info.type === 'boolean' ? BOOLEAN_FORMAT : info.format
-  return withMissing({ type: 'double', format }, missing, read)
+  return withMissing({ type: 'double', format }, missing, read, shard.now)
 }
 
 /** A config over `read` whose documents without a value get the `missing` substitute. */
@@ -175,8 +195,9 @@ function withMissing(
   info: FieldInfo,
   missing: XContentValue | undefined,
   read: (doc: number) => readonly FieldValue[],
+  now: number,
 ): ValuesSourceConfig {
-  const substitute = missingValue(missing, info)
+  const substitute = missingValue(missing, info, now)
   return {
     info,
     missing: substitute,
@@ -260,8 +281,17 @@ const VALUE_TYPE_NAMES: Readonly<Record<ScriptValuesType, string>> = {
   boolean: 'boolean',
 }
 
-function missingValue(missing: XContentValue | undefined, info: FieldInfo | null): FieldValue | null {
+function missingValue(
+  missing: XContentValue | undefined,
+  info: FieldInfo | null,
+  now: number,
+): FieldValue | null {
   if (missing === undefined || missing === null) return null
+  // CoreValuesSourceType.DATE.replaceMissing: DocValueFormat.DateTime.parseLong of the value's text, date math too
+  const text =
+    missing instanceof XNumber ? missing.text : typeof missing === 'boolean' ? String(missing) : missing
+  if (info?.format instanceof DateValueFormat && info.type === 'date' && typeof text === 'string')
+    return info.format.parse(text, now, false)
   const numeric = info !== null && info.type !== 'keyword' && info.type !== 'ip' && info.type !== 'version'
   // VERSION_DOCVALUE.parseBytesRef: a version field's substitute is a version, kept as its term
   if (info?.type === 'version' && (typeof missing === 'string' || missing instanceof XNumber))
@@ -271,8 +301,15 @@ function missingValue(missing: XContentValue | undefined, info: FieldInfo | null
     return addressTerm(forString(missing instanceof XNumber ? missing.text : missing))
   if (missing instanceof XNumber) return numeric || info === null ? missing.value : missing.text
   if (typeof missing === 'boolean') return numeric ? (missing ? 1 : 0) : String(missing)
+  // DocValueFormat.BOOLEAN.parseDouble: the text true or false
+  if (info?.type === 'boolean' && typeof missing === 'string') return booleanOf(missing)
   if (typeof missing === 'string') return numeric && missing.trim() !== '' ? Number(missing) : missing
   return null
+}
+
+function booleanOf(text: string): number {
+  if (text === 'true' || text === 'false') return text === 'true' ? 1 : 0
+  throw illegalArgumentException(`Cannot parse boolean [${text}], expected either [true] or [false]`)
 }
 
 /** Field types whose fielddataBuilder is MappedFieldType's refusal, by their typeName. */

@@ -28,16 +28,29 @@ import { termAddresses } from '../../../common/network/inet-addresses.ts'
 import { encodeVersion } from '../../../index/mapper/version-field.ts'
 import { murmurhash3x86 } from '../../queries/random-score.ts'
 import { mix64 } from '../metrics/murmur3-x64-128.ts'
-import type { FieldValue } from '../aggregation-context.ts'
+import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
+import { DateValueFormat } from '../date-value-format.ts'
 import type { AggregationParams } from '../aggregation-params.ts'
 
 export type TermFilter = (term: FieldValue) => boolean
 
+/** A date values source's parse of an include/exclude value (DocValueFormat.DateTime.parseLong); none otherwise. */
+export function dateParseLong(
+  format: ValueFormat | null,
+  now: number,
+): ((text: string) => number) | undefined {
+  return format instanceof DateValueFormat ? (text) => format.parse(text, now, false) : undefined
+}
+
 /** How a partition hashes a term (the values source it comes from). */
 export type TermKind = 'string' | 'ip' | 'version' | 'long' | 'double'
 
-/** A parsed include/exclude: the filter over one kind of terms. */
-export type IncludeExclude = (kind: TermKind) => TermFilter
+/**
+ * A parsed include/exclude: the filter over one kind of terms. `parseLong` reads an array's text values as a date
+ * field's DocValueFormat does (IncludeExclude.convertToLongFilter's format.parseLong); without it a text value names
+ * the number it spells.
+ */
+export type IncludeExclude = (kind: TermKind, parseLong?: (text: string) => number) => TermFilter
 
 /** Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, which RegExp.toAutomaton() determinizes under. */
 const MAX_DETERMINIZED_STATES = 10_000
@@ -66,8 +79,11 @@ export function parseIncludeExclude(params: AggregationParams): IncludeExclude {
   }
   const inc = matcher(params, 'include', include)
   const exc = matcher(params, 'exclude', exclude)
-  const filter: TermFilter = (term) => (inc === null || inc(term)) && (exc === null || !exc(term))
-  return () => filter
+  return (_kind, parseLong) => {
+    const included = inc?.(parseLong) ?? null
+    const excluded = exc?.(parseLong) ?? null
+    return (term) => (included === null || included(term)) && (excluded === null || !excluded(term))
+  }
 }
 
 /** IncludeExclude.parseInclude's object form. */
@@ -96,7 +112,7 @@ function matcher(
   params: AggregationParams,
   key: 'include' | 'exclude',
   value: XContentValue | undefined,
-): TermFilter | null {
+): ((parseLong: ((text: string) => number) | undefined) => TermFilter) | null {
   if (value === undefined || value === null) return null
   if (typeof value === 'string') {
     let dfa
@@ -106,24 +122,29 @@ function matcher(
       if (!(error instanceof RegexpSyntaxError)) throw error
       throw params.fieldFailure(key, illegalArgumentException(error.message))
     }
-    return (term) => typeof term === 'string' && runDfa(dfa, term)
+    return () => (term) => typeof term === 'string' && runDfa(dfa, term)
   }
   if (Array.isArray(value)) {
     const strings = new Set<string>()
     const numbers = new Set<number>()
     for (const v of value) {
       if (v instanceof XNumber) numbers.add(v.value)
-      else if (typeof v === 'string') {
-        strings.add(v)
-        if (v.trim() !== '' && Number.isFinite(Number(v))) numbers.add(Number(v))
-      } else if (typeof v === 'boolean') strings.add(String(v))
+      else if (typeof v === 'string') strings.add(v)
+      else if (typeof v === 'boolean') strings.add(String(v))
       else
         throw params.fieldFailure(
           key,
           elasticsearchParseException('Array elements in include/exclude clauses should be string values'),
         )
     }
-    return (term) => (typeof term === 'string' ? strings.has(term) : numbers.has(term))
+    return (parseLong) => {
+      const longs = new Set(numbers)
+      for (const v of strings) {
+        if (parseLong !== undefined) longs.add(parseLong(v))
+        else if (v.trim() !== '' && Number.isFinite(Number(v))) longs.add(Number(v))
+      }
+      return (term) => (typeof term === 'string' ? strings.has(term) : longs.has(term))
+    }
   }
   // ObjectParser's value types: include takes an object, an array or a string; exclude an array or a string
   throw params.wrongType(key, value)

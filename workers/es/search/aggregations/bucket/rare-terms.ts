@@ -36,7 +36,7 @@ import {
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
 import { termKeyEntries, termPipelineBucket } from './terms.ts'
-import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
+import { checkRegexIncludeExclude, dateParseLong, parseIncludeExclude } from './include-exclude.ts'
 import {
   DocGroups,
   groupByKey,
@@ -218,7 +218,7 @@ export const rareTermsParser: AggregationParser = (name, body, meta, subs): Aggr
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
         mapped: config.info !== null || config.missing !== null,
       }
-      const accept = includeExclude(settings.valueType)
+      const accept = includeExclude(settings.valueType, dateParseLong(settings.format, shard.now))
       // include / exclude name an ip's addresses by their text and a boolean's values as true / false
       const term = (value: FieldValue): FieldValue =>
         type === 'ip' && typeof value === 'string'

@@ -41,7 +41,7 @@ import {
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
 import { positive, termKeyEntries, termPipelineBucket } from './terms.ts'
-import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
+import { checkRegexIncludeExclude, dateParseLong, parseIncludeExclude } from './include-exclude.ts'
 import {
   DocGroups,
   groupByKey,
@@ -359,7 +359,7 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
       }
       if (config.info === null) return new InternalSignificantTerms(name, meta, settings, 0, 0, [], false)
-      const accept = includeExclude(settings.valueType)
+      const accept = includeExclude(settings.valueType, dateParseLong(settings.format, shard.now))
       const term = (value: FieldValue): FieldValue =>
         type === 'ip' && typeof value === 'string'
           ? formatTerm(value)

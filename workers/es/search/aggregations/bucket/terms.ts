@@ -47,7 +47,7 @@ import {
   shardTopBuckets,
   type BucketOrder,
 } from './bucket-order.ts'
-import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
+import { checkRegexIncludeExclude, dateParseLong, parseIncludeExclude } from './include-exclude.ts'
 import { reduceTermsBuckets } from './terms-reduce.ts'
 import { DocGroups, bucketToXContent, type Bucket, type BucketWire } from './internal-bucket.ts'
 
@@ -326,7 +326,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
         mapped: config.info !== null || config.missing !== null,
       }
       const groups = new DocGroups<FieldValue>()
-      const accept = includeExclude(settings.valueType)
+      const accept = includeExclude(settings.valueType, dateParseLong(settings.format, shard.now))
       // include / exclude name an ip field's addresses and a version field's versions by their text
       const accepted = (value: FieldValue): boolean =>
         accept(typeof value === 'string' ? termText(type, value) : value)
