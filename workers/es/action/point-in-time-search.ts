@@ -1,7 +1,8 @@
 /**
  * A search with `pit` (TransportSearchAction over a SearchContextId, ES 8.17): RestSearchAction.preparePointInTime's
- * checks first (no index in the path, no `routing`, `preference` or indices options parameters, all refused together
- * as action_request_validation_exception), then SearchRequest.validate's (`?scroll` with a point in time). The id's
+ * checks first (no index in the path, no `routing`, `preference` or indices options parameters, no true
+ * `ccs_minimize_roundtrips` on the REST request, all refused together as action_request_validation_exception;
+ * `_msearch` runs them on each item while it reads the body, so one refused item fails the whole request), then SearchRequest.validate's (`?scroll` with a point in time). The id's
  * indices must still exist under the same uuid and be open (index_not_found_exception, index_closed_exception);
  * their index blocks are not checked, as TransportSearchAction checks those only while it resolves an expression
  * (an `index.blocks.read` set after the point in time was opened does not stop it). Each
@@ -17,6 +18,7 @@ import {
   indexNotFoundException,
 } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
+import { parseBoolean } from '../common/booleans.ts'
 import { isClosed } from '../index/index-metadata.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { RestHandlerRequest } from '../rest/rest-controller.ts'
@@ -37,8 +39,14 @@ const INDICES_OPTIONS_PARAMS = [
   'ignore_throttled',
 ]
 
-/** RestSearchAction.preparePointInTime and SearchRequest.validate's point-in-time checks. */
-export function validatePitSearch(req: RestHandlerRequest): void {
+/**
+ * RestSearchAction.preparePointInTime and SearchRequest.validate's point-in-time checks; `restParams` are the REST
+ * request's own parameters (an `_msearch` item's `req` carries its header's).
+ */
+export function validatePitSearch(
+  req: RestHandlerRequest,
+  restParams: ReadonlyMap<string, string> = req.params,
+): void {
   const errors: string[] = []
   if (req.path.index !== undefined && req.path.index !== '')
     errors.push('[indices] cannot be used with point in time. Do not specify any index with point in time.')
@@ -46,6 +54,8 @@ export function validatePitSearch(req: RestHandlerRequest): void {
     errors.push('[indicesOptions] cannot be used with point in time')
   if (req.params.has('routing')) errors.push('[routing] cannot be used with point in time')
   if (req.params.has('preference')) errors.push('[preference] cannot be used with point in time')
+  if (parseBoolean(restParams.get('ccs_minimize_roundtrips') ?? 'false'))
+    errors.push('[ccs_minimize_roundtrips] cannot be used with point in time')
   if (errors.length > 0) throw actionRequestValidationException(errors)
   if (req.params.has('scroll'))
     throw actionRequestValidationException(['using [point in time] is not allowed in a scroll context'])

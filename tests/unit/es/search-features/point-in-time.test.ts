@@ -92,6 +92,23 @@ describe('point in time', () => {
     expect(errorOf(noKeepAlive).reason).toBe('Validation Failed: 1: [keep_alive] is not specified;')
   })
 
+  it('fails a whole _msearch whose pit item names an index; refuses ccs_minimize_roundtrips', async () => {
+    const cluster = await numbers(1, 2)
+    const id = await openPit(cluster)
+    const item = JSON.stringify({ pit: { id } })
+    const good = await cluster.send(1, 'POST', '/_msearch', `{}\n${item}\n`)
+    expect(JSON.parse(good.body)).toMatchObject({ responses: [{ status: 200 }] })
+    const named = await cluster.send(1, 'POST', '/_msearch', `{}\n${item}\n{"index":"idx"}\n${item}\n`)
+    expect(named.status).toBe(400)
+    expect(errorOf(named).reason).toBe(
+      'Validation Failed: 1: [indices] cannot be used with point in time. Do not specify any index with point in time.;',
+    )
+    const ccs = await cluster.send(1, 'POST', '/_search?ccs_minimize_roundtrips=true', { pit: { id } })
+    expect(errorOf(ccs).reason).toBe(
+      'Validation Failed: 1: [ccs_minimize_roundtrips] cannot be used with point in time;',
+    )
+  })
+
   it('closes: num_freed per shard, then 404 with succeeded false; a freed id is search_context_missing', async () => {
     const cluster = await numbers(2, 3)
     const id = await openPit(cluster)

@@ -10,7 +10,9 @@
  * - the path's index and the `routing` / `search_type` parameters are each search's defaults;
  *   `max_concurrent_searches` must be positive;
  * - every body is parsed before any search runs: one bad body, or a body not ending with a newline, fails the
- *   whole request; no pair at all is the validation error "no requests added";
+ *   whole request, as does a body with `pit` whose item names an index, `routing`, `preference` or indices options
+ *   (RestSearchAction.preparePointInTime, run as each item is read); no pair at all is the validation error
+ *   "no requests added";
  * - the response is `took` and `responses`, one per search in request order: the search's own response with
  *   `status` 200, or its failure as `{"error": {...}, "status": N}` (a missing index fails only its search).
  * Searches run one after another here (ES runs up to max_concurrent_searches at once; the answers are the same).
@@ -37,6 +39,7 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { executeSearch } from './search-actions.ts'
+import { validatePitSearch } from '../../action/point-in-time-search.ts'
 import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 
@@ -49,11 +52,9 @@ export function registerMultiSearchAction(controller: RestController, context: R
   }
 }
 
-/** One search of the request: its header's index and parameters, and its parsed body. */
+/** One search of the request: the search request its header and body make, and its parsed body. */
 interface MultiSearchItem {
-  index: string | undefined
-  params: Map<string, string>
-  body: string
+  req: RestHandlerRequest
   parsed: ParsedSearch
 }
 
@@ -75,14 +76,9 @@ async function runMultiSearch(context: RestContext, req: RestHandlerRequest): Pr
     throw illegalArgumentException('maxConcurrentSearchRequests must be positive')
   const items = parseItems(text, req, context, started)
   if (items.length === 0) throw actionRequestValidationException(['no requests added'])
-  return multiSearchResponse(context, started, items, (item) => {
-    const itemReq: RestHandlerRequest = {
-      request: { ...req.request, body: item.body, params: [...item.params] },
-      path: item.index === undefined ? {} : { index: item.index },
-      params: item.params,
-    }
-    return executeSearch(context, itemReq, item.parsed, false, started)
-  })
+  return multiSearchResponse(context, started, items, (item) =>
+    executeSearch(context, item.req, item.parsed, false, started),
+  )
 }
 
 /**
@@ -117,19 +113,23 @@ export async function multiSearchResponse<T>(
   return withWarnings(json(200, { took: context.clock.now() - started, responses }), warnings)
 }
 
-/** readMultiLineFormat over the NDJSON lines, each body parsed as a search request. */
+/** readMultiLineFormat over the NDJSON lines, each body parsed as a search request and a `pit` one checked. */
 function parseItems(
   text: string,
   req: RestHandlerRequest,
   context: RestContext,
   now: number,
 ): MultiSearchItem[] {
-  return readMultiLineFormat(text, req).map(({ index, params, body }) => ({
-    index,
-    params,
-    body,
-    parsed: parseSearchRequest(body, params, false, context.analyze, now),
-  }))
+  return readMultiLineFormat(text, req).map(({ index, params, body }) => {
+    const parsed = parseSearchRequest(body, params, false, context.analyze, now)
+    const itemReq: RestHandlerRequest = {
+      request: { ...req.request, body, params: [...params] },
+      path: index === undefined ? {} : { index },
+      params,
+    }
+    if (parsed.pit !== null) validatePitSearch(itemReq, req.params)
+    return { req: itemReq, parsed }
+  })
 }
 
 /**
