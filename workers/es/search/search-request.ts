@@ -325,6 +325,16 @@ export function parseSearchRequest(
     ? DEFAULT_BATCHED_REDUCE_SIZE
     : paramAsInt(params, 'batched_reduce_size', DEFAULT_BATCHED_REDUCE_SIZE)
   if (batchedReduceSize <= 1) throw illegalArgumentException('batchedReduceSize must be >= 2')
+  // then pre_filter_shard_size and max_concurrent_shard_requests, when given (their setters' checks)
+  if (!isCount) {
+    if (params.has('pre_filter_shard_size') && paramAsInt(params, 'pre_filter_shard_size', 1) < 1)
+      throw illegalArgumentException('preFilterShardSize must be >= 1')
+    if (
+      params.has('max_concurrent_shard_requests') &&
+      paramAsInt(params, 'max_concurrent_shard_requests', 1) < 1
+    )
+      throw illegalArgumentException('maxConcurrentShardRequests must be >= 1')
+  }
   if (knn.length > 0 && params.has('search_type'))
     throw illegalArgumentException(
       'cannot set [search_type] when using [knn] search, since the search type is determined automatically',
