@@ -133,6 +133,35 @@ describe('span queries through _search', () => {
     })
   })
 
+  it('span_multi prefix on index_prefixes is the masked span term of its ._index_prefix subfield', async () => {
+    await node.send('PUT', '/prefixed', {
+      mappings: { properties: { text: { type: 'text', index_prefixes: { min_chars: 2, max_chars: 5 } } } },
+    })
+    await node.send('PUT', '/prefixed/_doc/1?refresh=true', { text: 'some short words' })
+    const near = (prefix: string) => ({
+      span_near: {
+        clauses: [{ span_term: { text: 'short' } }, { span_multi: { match: { prefix: { text: prefix } } } }],
+        slop: 0,
+        in_order: true,
+      },
+    })
+    const described = async (prefix: string) => {
+      const response = await node.send('GET', '/prefixed/_validate/query?explain=true', {
+        query: near(prefix),
+      })
+      return (JSON.parse(response.body) as { explanations: Array<{ explanation: string }> }).explanations[0]!
+        .explanation
+    }
+    expect(await described('word')).toBe(
+      'spanNear([text:short, mask(text._index_prefix:word) as text], 0, true)',
+    )
+    expect(await described('w')).toBe('spanNear([text:short, SpanMultiTermQueryWrapper(text:w*)], 0, true)')
+    for (const prefix of ['word', 'w']) {
+      const hits = await node.send('GET', '/prefixed/_search', { query: near(prefix) })
+      expect(JSON.parse(hits.body)).toMatchObject({ hits: { total: { value: 1 } } })
+    }
+  })
+
   it('span_multi expands to the index terms, named in the explanation of its rewrite', async () => {
     const query = {
       span_near: {

@@ -5,10 +5,13 @@
  * rewrite (and fuzzy's default, its max_expansions) keeps the best N terms, any other every term up to the max
  * clause count. An inner query that rewrites to match_none (an unmapped field) is SpanMatchNoDocsQuery "Inner query
  * rewrote to match_none"; one that builds no MultiTermQuery (a range over numbers) fails with ES's
- * UnsupportedOperationException. Parse errors: "[span_multi] [match] must be of type multi term query" at the
+ * UnsupportedOperationException. A prefix goes through the field type's spanPrefixQuery: on a text field whose
+ * `index_prefixes` (with positions) take its length, a span_term on `._index_prefix` masked as the field
+ * (FieldMaskingSpanQuery); otherwise a prefix query on the field itself. Parse errors: "[span_multi] [match] must be of type multi term query" at the
  * clause's closing brace, "[span_multi] must have [match] multi term query clause" at the body's.
  */
-import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import type { IndexQuery, SpanQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { PREFIX_FIELD_SUFFIX } from '../../index/mapper/text-subfields.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import { describeUnboosted } from '../explain/query-description.ts'
 import { parseInnerQuery } from '../query-builder.ts'
@@ -49,6 +52,36 @@ function topTerms(query: MultiTermQuery, options: XContentObject | null): number
   return query.type === 'fuzzy' && rewrite === null ? query.maxExpansions : null
 }
 
+/**
+ * TextFieldType.spanPrefixQuery: the prefix query built over `._index_prefix` (index_prefixes took the prefix) as
+ * its span term masked as the field when the field indexes positions, else a prefix query on the field; any other
+ * prefix query as built.
+ */
+function spanPrefixInner(
+  field: string,
+  built: IndexQuery,
+  context: QueryContext,
+): IndexQuery | Extract<SpanQuery, { type: 'fieldMaskingSpan' }> {
+  const inner = built.type === 'constantScore' ? built.filter : built
+  if (inner.type === 'prefix') return inner
+  const prefixField = field + PREFIX_FIELD_SUFFIX
+  const mapping = context.fields.get(field)
+  const positions =
+    mapping?.index_options === undefined ||
+    mapping.index_options === 'positions' ||
+    mapping.index_options === 'offsets'
+  if (inner.type === 'term' && inner.field === prefixField && positions)
+    return {
+      type: 'fieldMaskingSpan',
+      query: { type: 'spanTerm', field: prefixField, term: inner.term },
+      field,
+    }
+  // the padded automaton (a prefix one short of min_chars) or a field without positions: the field's own prefix
+  const padded = inner.type === 'bool' ? inner.should.find((clause) => clause.type === 'term') : inner
+  if (padded?.type !== 'term') return inner
+  return { type: 'prefix', field, prefix: padded.term, boost: 1 }
+}
+
 export function spanMultiQuery(body: XContentObject, context: QueryContext): IndexQuery {
   for (const [key, value] of body) {
     const ok =
@@ -72,7 +105,13 @@ export function spanMultiQuery(body: XContentObject, context: QueryContext): Ind
       boost,
     }
   }
-  const inner = built.type === 'constantScore' ? built.filter : built
+  const inner =
+    name === 'prefix'
+      ? spanPrefixInner(field, built, context)
+      : built.type === 'constantScore'
+        ? built.filter
+        : built
+  if (inner.type === 'fieldMaskingSpan') return { type: 'span', query: inner, boost }
   if (!isMultiTerm(inner)) {
     const javaClass = LUCENE_CLASSES[inner.type] ?? 'org.apache.lucene.search.Query'
     const message = `unsupported inner query, should be org.apache.lucene.search.MultiTermQuery but was ${javaClass}`
