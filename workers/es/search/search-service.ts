@@ -60,6 +60,7 @@ import {
   type SortValue,
 } from './sort/index.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
+import { nanosOfSortableDouble } from '../index/mapper/date-nanos-field.ts'
 import { timedAggregations, type AggregationTiming } from './profile/shard-profile.ts'
 import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 
@@ -345,12 +346,12 @@ export function mergeQueryResults(
   reduce: { scripts: StoredScriptLookup; maxBuckets: number },
 ): ReducedQueryPhase {
   const sortFields = results.find((r) => r.sortFields !== null)?.sortFields ?? null
-  const merged = results.flatMap((result) => result.docs.map((doc) => ({ result, doc })))
+  const merged = results.flatMap((result) =>
+    result.docs.map((doc) => ({ result, doc, keys: mergeKeys(result.sortFields, doc.sortValues ?? []) })),
+  )
   merged.sort(
     (a, b) =>
-      (sortFields === null
-        ? b.doc.score - a.doc.score
-        : compareFieldDocs(sortFields, a.doc.sortValues ?? [], b.doc.sortValues ?? [])) ||
+      (sortFields === null ? b.doc.score - a.doc.score : compareFieldDocs(sortFields, a.keys, b.keys)) ||
       a.result.shardIndex - b.result.shardIndex ||
       a.doc.docId - b.doc.docId,
   )
@@ -369,6 +370,19 @@ export function mergeQueryResults(
         ? reduceShardAggregations(aggregations, reduce.maxBuckets, aggregationBuilders, reduce.scripts)
         : null,
   }
+}
+
+/**
+ * A shard document's sort values as TopDocs.merge compares them: a date_nanos value as its long of nanoseconds, so
+ * that, as in ES, one index's nanoseconds meet another's milliseconds as plain longs (without `numeric_type`).
+ */
+function mergeKeys(
+  fields: readonly SortField[] | null,
+  values: readonly SortValue[],
+): ReadonlyArray<SortValue | bigint> {
+  return values.map((value, i) =>
+    fields?.[i]?.nanos === true && typeof value === 'number' ? nanosOfSortableDouble(value) : value,
+  )
 }
 
 /** The hit a merged document becomes: its `_score` and `sort` values as the search asked for them. */

@@ -5,7 +5,8 @@
  *
  * Invariants:
  * - a sort value is a number (score, doc id, long, double, float) or, for keywords, a string or null
- *   (missing); longs are integral doubles, Long.MAX_VALUE / MIN_VALUE being ±2^63;
+ *   (missing); longs are integral doubles, Long.MAX_VALUE / MIN_VALUE being ±2^63; the coordinating node's merge
+ *   also compares bigints (a date_nanos value's nanoseconds) with them;
  * - `compareSortValues` < 0 when `a` comes first in the final order (descending already applied);
  *   ties are left to the caller (shard index, then doc id);
  * - keyword values compare in UTF-8 byte order (BytesRef), a null keyword first or last as `missingFirst` says.
@@ -68,22 +69,28 @@ function pick(mode: SortMode, values: readonly number[], integral: boolean): num
 }
 
 /** One field's comparison in the final order (reversal applied). */
-export function compareSortValues(field: SortKeyOrder, a: SortValue, b: SortValue): number {
+export function compareSortValues(field: SortKeyOrder, a: SortValue | bigint, b: SortValue | bigint): number {
   if (field.type === 'keyword' && (a === null || b === null)) {
     if (a === b) return 0
     return (a === null) === field.missingFirst ? -1 : 1
   }
   let order: number
   if (typeof a === 'string' && typeof b === 'string') order = compareUtf8(a, b)
-  else order = (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0
+  else
+    order =
+      (a as number | bigint) < (b as number | bigint)
+        ? -1
+        : (a as number | bigint) > (b as number | bigint)
+          ? 1
+          : 0
   return field.descending ? -order : order
 }
 
 /** Compares two documents' sort values field by field. */
 export function compareFieldDocs(
   fields: readonly SortKeyOrder[],
-  a: readonly SortValue[],
-  b: readonly SortValue[],
+  a: ReadonlyArray<SortValue | bigint>,
+  b: ReadonlyArray<SortValue | bigint>,
 ): number {
   for (let i = 0; i < fields.length; i++) {
     const c = compareSortValues(fields[i]!, a[i] ?? null, b[i] ?? null)
