@@ -115,12 +115,9 @@ export function failProcessorException(message: string): EsException {
   return new EsException({ type: 'fail_processor_exception', reason: message, status: 500, rootCause: false })
 }
 
-export function graphStructureException(pipelineId: string): EsException {
-  return new EsException({
-    type: 'graph_structure_exception',
-    reason: `Cycle detected for pipeline: ${pipelineId}`,
-    status: 500,
-  })
+/** GraphStructureException, IngestDocument.executePipeline's: a pipeline cycle, or too many nested pipelines. */
+export function graphStructureException(reason: string): EsException {
+  return new EsException({ type: 'graph_structure_exception', reason, status: 500 })
 }
 
 /** A processor's failure with the headers IngestProcessorException carries (newCompoundProcessorException). */

@@ -6,7 +6,9 @@
  * support one or more provided configuration parameters [a, b]`, and an empty pipeline on_failure with
  * `pipeline [id] cannot have an empty on_failure option defined`.
  *
- * Running: a pipeline already running on the document is a cycle (`Cycle detected for pipeline: id`);
+ * Running: a pipeline without processors does nothing; one run inside 100 running ones fails (`Too many nested
+ * pipelines. Cannot have more than 100 nested pipelines`, ES's default `es.ingest.max_pipelines`), and
+ * a pipeline already running on the document is a cycle (`Cycle detected for pipeline: id`);
  * while it runs `_ingest.pipeline` names it and it is on top of the pipeline stack. A `terminate` ends only
  * this pipeline: the calling pipeline (and the final pipeline) go on.
  */
@@ -18,6 +20,9 @@ import { runProcessors, type ExecutionContext, type ProcessorNode } from './proc
 import { ProcessorConfig } from './processor-config.ts'
 import { readProcessorConfigs } from './processor-reader.ts'
 import { NO_ENRICH, type EnrichLookup } from './enrich/enrich-lookup.ts'
+
+/** IngestDocument.MAX_PIPELINES: the pipelines that may run nested in one another (`es.ingest.max_pipelines`). */
+const MAX_PIPELINES = 100
 
 export class Pipeline {
   constructor(
@@ -53,7 +58,14 @@ export class Pipeline {
   /** IngestDocument.executePipeline: null when the document was dropped. */
   execute(doc: IngestDocument, context: ExecutionContext): IngestDocument | null {
     if (this.processors.length === 0) return doc
-    if (doc.executedPipelines.has(this.id)) throw graphStructureException(this.id)
+    if (doc.executedPipelines.size >= MAX_PIPELINES) {
+      throw graphStructureException(
+        `Too many nested pipelines. Cannot have more than ${MAX_PIPELINES} nested pipelines`,
+      )
+    }
+    if (doc.executedPipelines.has(this.id)) {
+      throw graphStructureException(`Cycle detected for pipeline: ${this.id}`)
+    }
     doc.executedPipelines.add(this.id)
     const previous = doc.ingest.get('pipeline')
     doc.ingest.set('pipeline', this.id)
