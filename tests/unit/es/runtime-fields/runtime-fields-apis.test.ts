@@ -157,9 +157,13 @@ describe('runtime_mappings in the by-query APIs (their body is a search source)'
       dest: { index: 'other' },
     })
     expect(response.status).toBe(400)
+    // the search source's failure, as the `source` field's (ReindexRequest.PARSER)
     expect(errorOf(response.body)).toMatchObject({
-      type: 'parsing_exception',
-      reason: 'Unknown key for a VALUE_NUMBER in [runtime_mappings].',
+      type: 'x_content_parse_exception',
+      caused_by: {
+        type: 'parsing_exception',
+        reason: 'Unknown key for a VALUE_NUMBER in [runtime_mappings].',
+      },
     })
   })
 

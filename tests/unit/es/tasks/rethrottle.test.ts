@@ -18,7 +18,9 @@ beforeEach(async () => {
 
 /** Starts a throttled run as a task (`<node>:<id>`), one document a batch, and lets 200 ms pass. */
 async function startThrottled(path: string): Promise<{ task: string; nodeId: string }> {
-  const response = await node.send('POST', `${path}&wait_for_completion=false&scroll_size=1`, {})
+  const response = await node.send('POST', `${path}&wait_for_completion=false&scroll_size=1`, {
+    query: { match_all: {} },
+  })
   expect(response.status).toBe(200)
   const task = (JSON.parse(response.body) as { task: string }).task
   await node.clock.sleep(200)

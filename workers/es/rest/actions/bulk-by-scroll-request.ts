@@ -11,11 +11,7 @@
  * against `slices`, the body's against 1). A body `max_docs` is Number.intValue of the number. validate() then
  * refuses a `max_docs` of 0 (which only `slices=auto` lets through), maxDocsValidationErrors.
  */
-import {
-  actionRequestValidationException,
-  illegalArgumentException,
-  numberFormatException,
-} from '../../errors/index.ts'
+import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
 import { refreshPolicy } from '../../action/doc-write.ts'
@@ -36,33 +32,49 @@ export interface BulkByScrollRequestOptions extends BulkByScrollOptions {
 /** MAX_DOCS_ALL_MATCHES. */
 const ALL_MATCHES = -1
 
-/** Manual slicing (a search source's `slice`) is not built: refused with the key. */
-export function refuseUnsupported(body: XContentObject): void {
-  if (body.has('slice')) throw illegalArgumentException('[slice] is not supported by this playground')
+/**
+ * Search source keys the runs do not build, refused with the first one present: manual slicing (`slice`), and for
+ * `_reindex`, whose source takes any search source, what would change the hits it copies.
+ */
+export function refuseUnsupported(body: XContentObject, keys: readonly string[] = ['slice']): void {
+  const key = [...body.keys()].find((name) => keys.includes(name))
+  if (key !== undefined) throw illegalArgumentException(`[${key}] is not supported by this playground`)
 }
 
-export function positiveInt(
-  value: XContentValue | string | undefined,
-  name: string,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback
-  const n = value instanceof XNumber ? value.value : Number(value)
-  if (!Number.isInteger(n)) throw illegalArgumentException(`[${name}] must be an integer`)
-  if (n <= 0) throw actionRequestValidationException([`${name} must be greater than 0 but was [${n}]`])
-  return n
+/**
+ * AbstractBulkByQueryRestHandler's `scroll_size`: paramAsInt into the search source's size (SearchSourceBuilder.size
+ * refuses a negative one; a size of 0 fails the scroll validation, scrollSizeErrors).
+ */
+function scrollSize(req: RestHandlerRequest): number {
+  const size = paramAsInt(req.params, 'scroll_size', 1000)
+  if (size < 0) throw illegalArgumentException(`[size] parameter cannot be negative, found [${size}]`)
+  return size
 }
 
-export function options(req: RestHandlerRequest, body: XContentObject): BulkByScrollRequestOptions {
-  const conflicts = body.get('conflicts') ?? req.params.get('conflicts') ?? 'abort'
+/** SearchSourceBuilder.validate's scroll check of the batch size. */
+export function scrollSizeErrors(options: BulkByScrollRequestOptions): string[] {
+  return options.scrollSize === 0 ? ['[size] cannot be [0] in a scroll context'] : []
+}
+
+/** AbstractBulkByScrollRequest.setConflicts: whether version conflicts abort the run. */
+export function abortOnConflict(conflicts: XContentValue | string): boolean {
   if (conflicts !== 'abort' && conflicts !== 'proceed') {
     throw illegalArgumentException(
       `conflicts may only be "proceed" or "abort" but was [${scalarText(conflicts) ?? ''}]`,
     )
   }
-  const bodyMaxDocs = body.get('max_docs')
-  let maxDocs = bodyMaxDocs === undefined ? ALL_MATCHES : setMaxDocs(intValue(bodyMaxDocs), 1)
-  const scrollSize = positiveInt(req.params.get('scroll_size'), 'scroll_size', 1000)
+  return conflicts === 'abort'
+}
+
+/** The body's `max_docs` through setMaxDocs while the request has its one default slice (-1 when absent). */
+export function bodyMaxDocs(value: XContentValue | undefined): number {
+  return value === undefined ? ALL_MATCHES : setMaxDocs(intValue(value), 1)
+}
+
+export function options(req: RestHandlerRequest, body: XContentObject): BulkByScrollRequestOptions {
+  const abort = abortOnConflict(body.get('conflicts') ?? req.params.get('conflicts') ?? 'abort')
+  let maxDocs = bodyMaxDocs(body.get('max_docs'))
+  const batchSize = scrollSize(req)
   const refresh = refreshPolicy(req.params.get('refresh'))
   const slices = parseSlices(req)
   const throttle = requestsPerSecond(req)
@@ -74,9 +86,9 @@ export function options(req: RestHandlerRequest, body: XContentObject): BulkBySc
     maxDocs = setMaxDocs(value, slices)
   }
   return {
-    abortOnConflict: conflicts === 'abort',
+    abortOnConflict: abort,
     maxDocs: maxDocs === ALL_MATCHES ? Infinity : maxDocs,
-    scrollSize,
+    scrollSize: batchSize,
     refresh,
     slices,
     requestsPerSecond: throttle,

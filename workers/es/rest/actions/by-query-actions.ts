@@ -23,7 +23,13 @@ import {
   illegalArgumentException,
   parsingException,
 } from '../../errors/index.ts'
-import { toJson, tokenLocation, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import {
+  toJson,
+  tokenLocation,
+  XNumber,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
 import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
 import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
@@ -48,7 +54,13 @@ import { parseScript } from '../../action/update-helper.ts'
 import { storedScriptLookup } from '../../cluster/metadata/script-metadata.ts'
 import { filteredQuery } from '../../search/search-request.ts'
 import { indicesToString, respond } from '../../tasks/bulk-by-scroll-task.ts'
-import { maxDocsValidationErrors, options, refuseUnsupported } from './bulk-by-scroll-request.ts'
+import {
+  maxDocsValidationErrors,
+  options,
+  refuseUnsupported,
+  scrollSizeErrors,
+} from './bulk-by-scroll-request.ts'
+import { bulkByScrollSearchErrors } from './reindex-source.ts'
 import { INTERNAL_MATCH_ANY } from '../../index/version-type.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
@@ -92,6 +104,9 @@ function readByQuery(context: RestContext, req: RestHandlerRequest, kind: ByQuer
     'max_docs',
     ...(kind === 'update' ? ['script'] : []),
     ...(runtimeMappings instanceof Map ? ['runtime_mappings'] : []),
+    // read only to be refused by the validation (bulkByScrollSearchErrors)
+    'from',
+    'stored_fields',
   ])
   const applier = kind === 'update' ? scriptApplier(context, 'update_by_query', body, now) : null
   const uri = uriSearchQuery(req.params)
@@ -102,7 +117,15 @@ function readByQuery(context: RestContext, req: RestHandlerRequest, kind: ByQuer
   if (req.params.has('size'))
     throw illegalArgumentException('invalid parameter [size], use [max_docs] instead')
   const opts = options(req, body)
-  const errors = maxDocsValidationErrors(opts)
+  // the search's scroll checks, AbstractBulkByScrollRequest.validate's, then DeleteByQueryRequest.validate's
+  const from = body.get('from')
+  const errors = [
+    ...(from instanceof XNumber && from.value > 0 ? ['using [from] is not allowed in a scroll context'] : []),
+    ...scrollSizeErrors(opts),
+    ...bulkByScrollSearchErrors(body),
+    ...maxDocsValidationErrors(opts),
+    ...(kind === 'delete' && uri === null && !body.has('query') ? ['query is missing'] : []),
+  ]
   if (errors.length > 0) throw actionRequestValidationException(errors)
   return {
     body,

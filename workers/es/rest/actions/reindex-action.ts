@@ -2,11 +2,12 @@
  * POST /_reindex (RestReindexAction, Reindexer.AsyncIndexBySearchAction) over the bulk-by-scroll engine
  * (action/bulk-by-scroll.ts): copies what `source.query` matches in `source.index` into `dest.index`.
  *
- * - `source`: `remote` (reindex-remote.ts: read, then refused as a node without `reindex.remote.whitelist` refuses
- *   every host), `index` (names, wildcards, aliases; required), `query` (over the index's runtime fields and the
- *   source's `runtime_mappings`, as a search source takes them), `size` (the batch), `_source` (the copied
- *   fields, filtered as a search's `_source` filters; `false` leaves the hits without a source: "[i][id] didn't
- *   store _source");
+ * - `source` (reindex-source.ts: parsed as a search source and validated before any index is resolved): `remote`
+ *   (reindex-remote.ts: read, then refused as a node without `reindex.remote.whitelist` refuses every host), `index`
+ *   (names, wildcards, aliases; required), `query` (over the index's runtime fields and the source's
+ *   `runtime_mappings`), `size` (the batch), `_source` (the copied fields, filtered as a search's `_source` filters;
+ *   `false` leaves the hits without a source: "[i][id] didn't store _source"); the keys that would change the
+ *   copied hits (UNSUPPORTED_SOURCE_KEYS) are refused once the request is valid, the others change nothing;
  * - `dest`: `index` (required), `op_type` (`create` makes an existing id a version conflict), `pipeline`,
  *   `routing` (`keep`, the default; `discard`; `=<value>`; anything else fails ReindexRequest.validate), `version_type` (VersionType.fromString: `internal`, the default, writes
  *   unconditionally; `external`, `external_gt` or `external_gte` write each copy with its source document's
@@ -23,6 +24,7 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import {
   actionRequestValidationException,
+  EsException,
   illegalArgumentException,
   xContentParseException,
 } from '../../errors/index.ts'
@@ -34,7 +36,13 @@ import {
   type XContentValue,
 } from '../../xcontent/index.ts'
 import { suggest } from '../../common/did-you-mean.ts'
-import { refuseRemote, remoteInfo } from './reindex-remote.ts'
+import { refuseRemote } from './reindex-remote.ts'
+import {
+  bulkByScrollSearchErrors,
+  parseReindexSource,
+  validateReindexSearch,
+  type ReindexSource,
+} from './reindex-source.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded } from '../responses.ts'
@@ -49,7 +57,13 @@ import { fetchSourceFromValue, filterSource, type FetchSourceContext } from '../
 import { requireStoredSource } from '../../action/stored-source.ts'
 import { sourceToJson } from '../../action/source-map.ts'
 import { prepareScroll, runtimeMappingsOf, scriptApplier, sourceToRewrite } from './by-query-actions.ts'
-import { maxDocsValidationErrors, options, positiveInt, refuseUnsupported } from './bulk-by-scroll-request.ts'
+import {
+  abortOnConflict,
+  bodyMaxDocs,
+  maxDocsValidationErrors,
+  options,
+  refuseUnsupported,
+} from './bulk-by-scroll-request.ts'
 
 export function registerReindexAction(controller: RestController, context: RestContext): void {
   controller.register('POST', '/_reindex', (req) => guarded(() => reindex(context, req)), 'reindex')
@@ -60,22 +74,63 @@ function objectField(body: XContentObject, key: string): XContentObject {
   return value instanceof Map ? value : new Map<string, XContentValue>()
 }
 
-function indexNames(value: XContentValue | undefined): string | undefined {
-  if (typeof value === 'string') return value
-  if (Array.isArray(value)) return value.map(String).join(',')
-  return undefined
-}
+/** Search source keys that would change which hits a reindex copies, which the playground's runs do not build. */
+const UNSUPPORTED_SOURCE_KEYS = ['slice', 'sort', 'post_filter', 'min_score', 'terminate_after', 'knn']
 
 const REINDEX_FIELDS = ['source', 'dest', 'max_docs', 'script', 'conflicts']
 const DEST_FIELDS = ['index', 'routing', 'op_type', 'pipeline', 'version_type']
 
+/** ObjectParser.parseValue's failure: `[parser] failed to parse field [field]` where it stands, caused by `error`. */
+function failedToParse<T>(at: [number, number], parser: string, field: string, read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw xContentParseException(...at, `[${parser}] failed to parse field [${field}]`, error)
+  }
+}
+
+/** IndexRequest.opType(String): `create` or `index`, in any case. */
+function destOpType(value: XContentValue): 'create' | 'index' {
+  const text = scalarText(value) ?? ''
+  const op = text.toLowerCase()
+  if (op !== 'index' && op !== 'create') {
+    throw illegalArgumentException(`opType must be 'create' or 'index', found: [${text}]`)
+  }
+  return op
+}
+
 /**
- * ReindexRequest.PARSER's and its `dest` parser's unknown fields (ObjectParser, SuggestingErrorOnUnknown), in the
- * body's order: `[reindex] unknown field [x]` at the key; in `dest` `[dest] unknown field [x]`, wrapped as the
- * `dest` field's failure (`[reindex] failed to parse field [dest]`, where the parser stands: the same key).
+ * The `dest` parser (ObjectParser "dest"), in the object's order: an unknown field (with SuggestingErrorOnUnknown's
+ * hint) at its key, a bad `op_type` or `version_type` as the field's failure at its value; each wrapped as the
+ * `dest` field's failure where the parser stands.
  */
-function checkReindexKeys(body: XContentObject): void {
-  for (const key of body.keys()) {
+function parseDest(dest: XContentObject): void {
+  for (const [field, value] of dest) {
+    const at = tokenLocation(dest, field, DEST_FIELDS.includes(field) ? 'value' : 'key')
+    failedToParse(at, 'reindex', 'dest', () => {
+      if (!DEST_FIELDS.includes(field)) {
+        throw xContentParseException(...at, `[dest] unknown field [${field}]${suggest(field, DEST_FIELDS)}`)
+      }
+      failedToParse(at, 'dest', field, () => {
+        if (field === 'op_type') destOpType(value)
+        if (field === 'version_type') destVersionType(value)
+      })
+    })
+  }
+}
+
+/** The source of a body without `source`: every index (none named), an empty search source. */
+const NO_SOURCE: ReindexSource = { indices: undefined, remote: null, search: new Map(), searchText: '{}' }
+
+/**
+ * ReindexRequest.PARSER over the body, field by field in its order: an unknown field is `[reindex] unknown field
+ * [x]` at its key; `source` (reindex-source.ts), `dest`, and `max_docs` and `conflicts` (their setters' failures at
+ * the value) fail as their fields. Returns the parsed source.
+ */
+function parseReindexBody(context: RestContext, body: XContentObject, now: number): ReindexSource {
+  let source = NO_SOURCE
+  for (const [key, value] of body) {
     if (!REINDEX_FIELDS.includes(key)) {
       const [line, col] = tokenLocation(body, key, 'key')
       throw xContentParseException(
@@ -84,18 +139,14 @@ function checkReindexKeys(body: XContentObject): void {
         `[reindex] unknown field [${key}]${suggest(key, REINDEX_FIELDS)}`,
       )
     }
-    const dest = body.get(key)
-    if (key !== 'dest' || !(dest instanceof Map)) continue
-    const unknown = [...dest.keys()].find((field) => !DEST_FIELDS.includes(field))
-    if (unknown === undefined) continue
-    const [line, col] = tokenLocation(dest, unknown, 'key')
-    const cause = xContentParseException(
-      line,
-      col,
-      `[dest] unknown field [${unknown}]${suggest(unknown, DEST_FIELDS)}`,
-    )
-    throw xContentParseException(line, col, '[reindex] failed to parse field [dest]', cause)
+    const at = tokenLocation(body, key, 'value')
+    if (key === 'source' && value instanceof Map)
+      source = parseReindexSource(body, value, context.analyze, now)
+    else if (key === 'dest' && value instanceof Map) parseDest(value)
+    else if (key === 'conflicts') failedToParse(at, 'reindex', key, () => abortOnConflict(value))
+    else if (key === 'max_docs') failedToParse(at, 'reindex', key, () => bodyMaxDocs(value))
   }
+  return source
 }
 
 /** VersionType.fromString of `dest.version_type` (internal when absent). */
@@ -130,16 +181,18 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
     )
   }
   const body = optionalBody(req.request.body)
-  checkReindexKeys(body)
-  const source = objectField(body, 'source')
+  const source = parseReindexBody(context, body, started)
+  const applier = scriptApplier(context, 'reindex', body, started)
   const dest = objectField(body, 'dest')
-  refuseUnsupported(source)
-  const remote = remoteInfo(body, source)
+  const { remote, search: searchSource } = source
   const opts = options(req, body)
-  const sourceIndex = indexNames(source.get('index'))
   const destIndex = dest.get('index')
-  const errors = maxDocsValidationErrors(opts)
-  if (sourceIndex === undefined) errors.push('use _all if you really want to copy from all existing indexes')
+  // AbstractBulkByScrollRequest.validate's checks after the search's own, then ReindexRequest.validate's
+  const errors = [...bulkByScrollSearchErrors(searchSource), ...maxDocsValidationErrors(opts)]
+  if (searchSource.has('slice') && opts.slices !== 1)
+    errors.push("can't specify both manual and automatic slicing at the same time")
+  if (source.indices === undefined)
+    errors.push('use _all if you really want to copy from all existing indexes')
   const routingValue = dest.get('routing')
   const routingSpec = typeof routingValue === 'string' ? routingValue : null
   if (typeof destIndex !== 'string') errors.push('index must be specified')
@@ -149,31 +202,29 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
     if (remote !== null && opts.slices !== 1)
       errors.push(`reindex from remote sources doesn't support slices > 1 but was [${opts.slices}]`)
   }
-  if (errors.length > 0) throw actionRequestValidationException(errors)
+  const parsed = validateReindexSearch(source, context.analyze, started, errors)
+  refuseUnsupported(searchSource, UNSUPPORTED_SOURCE_KEYS)
   if (remote !== null) refuseRemote(remote)
-  const opType = dest.get('op_type') ?? 'index'
-  if (opType !== 'index' && opType !== 'create') {
-    throw illegalArgumentException(`opType must be 'create' or 'index', found: [${scalarText(opType) ?? ''}]`)
-  }
+  const opType = destOpType(dest.get('op_type') ?? 'index')
   const versionType = destVersionType(dest.get('version_type'))
-  const indices = resolveSearchTargets(context, sourceIndex, null)
+  const indices = resolveSearchTargets(context, source.indices, null)
   const target = destIndex as string
   if (indices.some(({ index }) => index.metadata.name === target)) {
     throw actionRequestValidationException([
       `reindex cannot write into an index its reading from [${target}]`,
     ])
   }
-  const batchSize = source.get('size')
-  if (batchSize !== undefined) opts.scrollSize = positiveInt(batchSize, 'size', 1000)
-  const fetchValue = source.get('_source')
+  // The search source's `size` is the batch size (DEFAULT_SCROLL_SIZE when absent)
+  if (searchSource.has('size')) opts.scrollSize = parsed.request.size
+  const fetchValue = searchSource.get('_source')
   const fetch = fetchValue === undefined ? null : fetchSourceFromValue(fetchValue)
   const pipeline = dest.get('pipeline')
-  const applier = scriptApplier(context, 'reindex', body, started)
-  const runtimeMappings = runtimeMappingsOf(source)
-  const search = await prepareScroll(context, null, indices, source.get('query'), started, runtimeMappings)
+  const runtimeMappings = runtimeMappingsOf(searchSource)
+  const query = searchSource.get('query')
+  const search = await prepareScroll(context, null, indices, query, started, runtimeMappings)
   const task = {
     action: 'indices:data/write/reindex',
-    description: `reindex from ${indicesToString(sourceIndex)} to [${target}]`,
+    description: `reindex from ${indicesToString(source.indices)} to [${target}]`,
     started,
   }
   // needsSourceDocumentVersions: the search fetches versions only for external versioning (-1 otherwise).
