@@ -2,7 +2,8 @@
  * IndexNameExpressionResolver.DateMathExpressionResolver for index names: `<static{date_math}static>`,
  * where each `{…}` is a date math expression on `now`, optionally `{now/M{uuuu.MM}}` with a format and
  * `{now/d{uuuu.MM.dd|+01:00}}` with a time zone (default format `uuuu.MM.dd`, default zone UTC); `\` escapes
- * the next character. A name not wrapped in `<` and `>` is itself.
+ * the next character. A name not wrapped in `<` and `>` is itself. `resolveDateMathExpressions` does so for each
+ * part of a comma list, a `-` exclusion after a wildcard keeping its `-` in front of the resolved name.
  */
 import { EsException } from '../../errors/index.ts'
 import { DateFormatter, ZoneId, parseDateMath } from '../../common/time/index.ts'
@@ -38,6 +39,20 @@ export function resolveDateMathExpression(expression: string, nowMillis: number)
 }
 
 /** The index of the `}` closing the `{` at `start`, a nested format's braces inside. */
+/** Each part of a comma-separated index expression with its date math resolved. */
+export function resolveDateMathExpressions(expression: string, nowMillis: number): string {
+  let wildcardSeen = false
+  return expression
+    .split(',')
+    .map((part) => {
+      const minus = wildcardSeen && part.startsWith('-')
+      const resolved = resolveDateMathExpression(minus ? part.slice(1) : part, nowMillis)
+      if (resolved.includes('*')) wildcardSeen = true
+      return minus ? `-${resolved}` : resolved
+    })
+    .join(',')
+}
+
 function closingBrace(text: string, start: number, expression: string): number {
   let depth = 0
   for (let i = start; i < text.length; i++) {

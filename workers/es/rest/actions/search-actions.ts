@@ -45,6 +45,7 @@ import {
 } from '../../action/transport-search-action.ts'
 import type { SearchProgressListener } from '../../action/search-progress-listener.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
+import { resolveDateMathExpressions } from '../../cluster/metadata/date-math-index-name.ts'
 import {
   eachIndexBlockedRaiseException,
   globalBlockedRaiseException,
@@ -83,7 +84,7 @@ export function registerSearchActions(controller: RestController, context: RestC
 }
 
 /**
- * The indices a search of `expression` (names, aliases, commas, `*` wildcards, `_all`) reads, with their
+ * The indices a search of `expression` (names, date math names, aliases, commas, `*` wildcards, `_all`) reads, with their
  * shards and alias filters (search-targets.ts), resolved with `options` (the search's defaults without them).
  * TransportSearchAction's blocks are checked on the way: the global READ blocks before the indices are resolved,
  * then each index's in turn (the first with a READ block, `index.blocks.read`, fails the search alone).
@@ -98,9 +99,12 @@ export function resolveSearchTargets(
   globalBlockedRaiseException(state, 'READ')
   const indices = context.indices.all()
   const byName = new Map(indices.map((index) => [index.metadata.name, index]))
+  // IndexNameExpressionResolver resolves each name's date math first (`<logstash-{now/d}>`), at the request's time
+  const resolved =
+    expression === undefined ? undefined : resolveDateMathExpressions(expression, context.clock.now())
   const targets = searchTargets(
     indices.map((index) => index.metadata),
-    expression,
+    resolved,
     routing,
     options,
   )
