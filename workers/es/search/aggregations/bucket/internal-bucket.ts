@@ -30,6 +30,11 @@ export class DocGroups<K> {
     if (docs === undefined) this.groups.set(key, [doc])
     else if (docs[docs.length - 1] !== doc) docs.push(doc)
   }
+
+  /** A bucket for `key` with no documents unless it has some already (min_doc_count 0's empty buckets). */
+  addKey(key: K): void {
+    if (!this.groups.has(key)) this.groups.set(key, [])
+  }
 }
 
 /** A bucket's doc count and sub-aggregations; `parent`: 'one' for a single-bucket aggregation collecting into one. */

@@ -1,7 +1,8 @@
 /**
  * `terms` as ES 8 collects and reduces it.
  *
- * Shard: every distinct value of the matching documents is a bucket (a document counts once per bucket);
+ * Shard: every distinct value of the matching documents is a bucket (a document counts once per bucket); with
+ * min_doc_count 0 every value of the shard's live documents is one too, empty when no matching document has it;
  * buckets below shard_min_doc_count are dropped, the best shard_size by `order` are returned and the doc
  * counts of all the others, the dropped ones included, add up to sum_other_doc_count. shard_size defaults to
  * size · 1.5 + 10 (size for `_key` orders) and is never below size.
@@ -332,12 +333,17 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
         accept(typeof value === 'string' ? termText(type, value) : value)
       for (const doc of docs)
         for (const value of config.values(doc)) if (accepted(value)) groups.add(value, doc)
+      // min_doc_count 0 fills in the blanks: every accepted value of the shard's documents is a bucket
+      // (collectZeroDocEntriesIfNeeded, and the global ordinals aggregator's walk of every ordinal)
+      if (minDocCount === 0)
+        for (const doc of shard.allDocs)
+          for (const value of config.values(doc)) if (accepted(value)) groups.addKey(value)
       // every collected bucket's documents count towards sum_other_doc_count, those under shard_min_doc_count
       // too; the returned buckets' are taken off again (the string, global ordinals and numeric aggregators)
       let otherDocCount = 0
       for (const bucketDocs of groups.groups.values()) otherDocCount += bucketDocs.length
       const candidates = [...groups.groups]
-        .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
+        .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, Math.min(minDocCount, 1)))
         .map(([key, bucketDocs]) => {
           const bucket: TermsBucket = { key, docCount: bucketDocs.length, docCountError: 0, aggs: [] }
           return { bucket, docs: bucketDocs }
