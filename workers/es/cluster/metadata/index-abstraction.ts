@@ -4,7 +4,8 @@
  * - an alias names the indices that carry it; its write index (IndexAbstraction.Alias.getWriteIndex) is
  *   the one with is_write_index true, else its only index unless that one says false, else none;
  * - an expression is a comma list of index names, alias names and `*` patterns; a pattern matches index
- *   names and the names of aliases that are not hidden; a missing name is index_not_found_exception. What
+ *   names and the names of aliases that are not hidden; a missing name is index_not_found_exception, and a
+ *   name or pattern starting with `_` is invalid_index_name_exception whether it exists or not. What
  *   it names is kept as index and alias names (resolveExpression) for alias filters and search routing;
  * - a single-document operation through an alias takes the alias's index routing (Metadata.resolveIndexRouting:
  *   one value, equal to the request's routing when that is given).
@@ -17,7 +18,12 @@
  *   is index_closed_exception), and a write to a closed index is index_closed_exception.
  * Index, alias and data stream names never collide (the master refuses it), so a name is one of them.
  */
-import { illegalArgumentException, indexClosedException, indexNotFoundException } from '../../errors/index.ts'
+import {
+  illegalArgumentException,
+  indexClosedException,
+  indexNotFoundException,
+  invalidIndexNameException,
+} from '../../errors/index.ts'
 import { isClosed, type IndexMetadata } from '../../index/index-metadata.ts'
 import { STRICT_EXPAND_OPEN_FORBID_CLOSED, type IndicesOptions } from './indices-options.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
@@ -162,7 +168,9 @@ export function resolveExpression(
   const patternAliases = new Set<string>()
   let wildcardSeen = false
   for (const part of expression.split(',')) {
-    if (wildcardSeen && part.startsWith('-')) {
+    const exclusion = wildcardSeen && part.startsWith('-')
+    validateResourceExpression(exclusion ? part.slice(1) : part)
+    if (exclusion) {
       excludeMatches(part.slice(1), backing, [names, namedAliases, patternAliases])
       continue
     }
@@ -195,6 +203,14 @@ export function resolveExpression(
     else if (!options.ignoreUnavailable) throw indexNotFoundException(part)
   }
   return { indices: names, namedAliases, patternAliases }
+}
+
+/**
+ * IndexNameExpressionResolver.validateResourceExpression, for each name or pattern of an expression (the base of an
+ * exclusion too), whatever the options: one starting with `_` (reserved for APIs) is invalid_index_name_exception.
+ */
+function validateResourceExpression(expression: string): void {
+  if (expression.startsWith('_')) throw invalidIndexNameException(expression, "must not start with '_'.")
 }
 
 /**
