@@ -2,7 +2,8 @@
  * parseJson: a request body to XContentValues, with Jackson's acceptance rules and errors (see JsonTokenizer).
  *
  * - Duplicate keys fail with `Duplicate field 'x'` at the position after the second name, as Jackson's
- *   STRICT_DUPLICATE_DETECTION (enabled by JsonXContentImpl) does.
+ *   STRICT_DUPLICATE_DETECTION (enabled by JsonXContentImpl) does; with `duplicateKeys: 'lastWins'`
+ *   (XContentParser.allowDuplicateKeys) the last value is kept, where the first one stood.
  * - Iterative: containers live on an explicit stack, so nesting costs no JS stack.
  * - After the first root value, `trailing: 'reject'` (the default) reads one more token the way
  *   DocumentParser.validateEnd does and throws ExtraDataError (`Malformed content, found extra data after
@@ -23,6 +24,7 @@ export interface ParseJsonOptions {
   /** Jackson's source description used in error locations. */
   source?: string
   trailing?: 'reject' | 'ignore'
+  duplicateKeys?: 'reject' | 'lastWins'
   /** Record each object's token locations (content-locations.ts), for a request body's parse errors. */
   locations?: boolean
 }
@@ -41,7 +43,8 @@ type Container = XContentObject | XContentValue[]
 export function parseJson(text: string, options: ParseJsonOptions = {}): XContentValue {
   const source = options.source ?? STREAM_SOURCE
   const tokenizer = new JsonTokenizer(text, { source })
-  const root = readRoot(tokenizer, source, options.locations === true)
+  const rejectDuplicates = options.duplicateKeys !== 'lastWins'
+  const root = readRoot(tokenizer, source, options.locations === true, rejectDuplicates)
   if (options.trailing !== 'ignore') {
     const extra = tokenizer.next()
     if (extra !== Token.EOF) throw new ExtraDataError(xContentTokenName(extra))
@@ -49,7 +52,12 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): XConten
   return root
 }
 
-function readRoot(tokenizer: JsonTokenizer, source: string, locations: boolean): XContentValue {
+function readRoot(
+  tokenizer: JsonTokenizer,
+  source: string,
+  locations: boolean,
+  rejectDuplicates: boolean,
+): XContentValue {
   const stack: Container[] = []
   const offsets: Array<ObjectOffsets | null> = []
   let top: Container | undefined
@@ -60,7 +68,7 @@ function readRoot(tokenizer: JsonTokenizer, source: string, locations: boolean):
     switch (kind) {
       case Token.FIELD_NAME:
         key = tokenizer.value
-        if ((top as XContentObject).has(key)) tokenizer.fail(`Duplicate field '${key}'`)
+        if (rejectDuplicates && (top as XContentObject).has(key)) tokenizer.fail(`Duplicate field '${key}'`)
         if (locations) offsets[offsets.length - 1]?.key(key, tokenizer.tokenStart)
         continue
       case Token.START_OBJECT:
