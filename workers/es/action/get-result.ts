@@ -3,7 +3,8 @@
  * `_source` whole (the bytes that were sent), filtered (re-serialized, see source-map.ts) or left
  * out, as the request's FetchSourceContext asks.
  *
- * Field order: `_index`, `_id`, `_version`, `_seq_no`, `_primary_term`, `_routing`, `found`, `_source`;
+ * Field order: `_index`, `_id`, `_version`, `_seq_no`, `_primary_term`, `_routing`, `found`, `_source`, then
+ * `fields`, the stored fields the request's `stored_fields` names (get-stored-fields.ts);
  * a missing document is `{"_index","_id","found":false}`. The embedded form (toXContentEmbedded, the explain
  * API's `get`) is the same from `_seq_no` on.
  */
@@ -13,6 +14,7 @@ import type { Mapping } from '../index/mapper/mapping.ts'
 import { storedSource } from './stored-source.ts'
 import { filterSource, isFiltering, type FetchSourceContext } from './fetch-source.ts'
 import { sourceToJson } from './source-map.ts'
+import { getDocumentFields } from './get-stored-fields.ts'
 
 /** The `_source` to print, or undefined when it is not fetched or not stored (`text` null, stored-source.ts). */
 export function fetchedSource(
@@ -38,6 +40,7 @@ export function getResultFields(
   id: string,
   doc: StoredDocument | null,
   fetch: FetchSourceContext | null,
+  storedFields: readonly string[] | null,
   mapping: Mapping,
 ): Map<string, JsonOut> {
   const fields = new Map<string, JsonOut>([
@@ -49,16 +52,22 @@ export function getResultFields(
     return fields
   }
   fields.set('_version', doc.version)
-  for (const [key, value] of embeddedGetResultFields(doc, fetch, mapping)) fields.set(key, value)
+  for (const [key, value] of embeddedGetResultFields(doc, fetch, storedFields, mapping))
+    fields.set(key, value)
   return fields
 }
 
-/** GetResult.toXContentEmbedded of a document found: `_seq_no`, `_primary_term`, `_routing`, `found`, `_source`. */
+/**
+ * GetResult.toXContentEmbedded of a document found: `_seq_no`, `_primary_term`, `_routing`, `found`, `_source`,
+ * `fields`.
+ */
 export function embeddedGetResultFields(
   doc: StoredDocument,
   fetch: FetchSourceContext | null,
+  storedFields: readonly string[] | null,
   mapping: Mapping,
 ): Map<string, JsonOut> {
+  const documentFields = getDocumentFields(doc, storedFields, mapping)
   const fields = new Map<string, JsonOut>([
     ['_seq_no', doc.seqNo],
     ['_primary_term', doc.primaryTerm],
@@ -67,5 +76,6 @@ export function embeddedGetResultFields(
   fields.set('found', true)
   const source = fetchedSource(storedSource(mapping, doc.source), null, fetch)
   if (source !== undefined) fields.set('_source', source)
+  if (documentFields !== null) fields.set('fields', documentFields)
   return fields
 }

@@ -10,6 +10,7 @@
  * changes nothing; its failure is located in the document's text (document-failure.ts).
  */
 import type { XContentObject } from '../xcontent/index.ts'
+import { storedFieldsJson } from './mapper/stored-field-values.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import { mapperSettings, type IndexMetadata } from './index-metadata.ts'
 import type {
@@ -188,7 +189,8 @@ export class IndexService {
       }
       throw error
     }
-    const { write, operation } = shard.indexDocument(id, source, routing, indexing, now, plan)
+    const stored = storedFieldsJson(document.fields, this.analyzers, mappers.ignoreAbove)
+    const { write, operation } = shard.indexDocument(id, source, routing, indexing, now, plan, stored)
     return { shard: shard.shardId, write, operation }
   }
 
@@ -216,7 +218,8 @@ export class IndexService {
     // the index's own mapper settings (flattened values over its ignore_above), without the percolator check
     const settings = mapperSettings(this.metadata)
     const document = parseDocument(parse(doc.source), this.metadata.mapping, null, true, {}, settings, doc)
-    shard.apply(operation, this.indexing(operation.doc.id, operation.doc.routing, document), now)
+    const stored = storedFieldsJson(document.fields, this.analyzers, settings.ignoreAbove)
+    shard.apply(operation, this.indexing(operation.doc.id, operation.doc.routing, document), now, stored)
   }
 
   /**

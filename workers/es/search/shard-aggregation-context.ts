@@ -144,7 +144,9 @@ export function shardAggregationContext(
       const metadata = fetchesMetadata(fetch)
       const found = ranked.flatMap((doc) => {
         const stored = shard.searchedDocument(doc.docId)
-        return stored === undefined ? [] : [{ ...doc, stored, source: stored.source }]
+        return stored === undefined
+          ? []
+          : [{ ...doc, stored, source: stored.source, storedFields: stored.storedFields }]
       })
       const fields = fetchDocumentFields(index, mapping, shard, fetch, found)
       const ignored = fetchIgnored(

@@ -337,7 +337,12 @@ function searchShard(
   const docs = skip > 0 ? phase.docs.slice(skip) : phase.docs
   const [hits, loadNanos] = phaseTimed(() => docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!))
   // what the fetch phases read of each hit, made once for all of them
-  const fetched = docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id, source: hits[i]!.source }))
+  const fetched = docs.map((doc, i) => ({
+    docId: doc.docId,
+    id: hits[i]!.id,
+    source: hits[i]!.source,
+    storedFields: hits[i]!.storedFields,
+  }))
   const builder = parsed.highlight
   let docValues: DocValuesSource | undefined
   const highlight = builder && {

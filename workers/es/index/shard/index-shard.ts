@@ -187,7 +187,11 @@ export class IndexShard implements ShardSearcher {
     return { version: now - entry.deletedAt < GC_DELETES_MS ? entry.version : NOT_FOUND, deleted: true }
   }
 
-  /** Indexes (creates or replaces) a document whose fields are already analysed, with the version `plan` gives it. */
+  /**
+   * Indexes (creates or replaces) a document whose fields are already analysed, with the version `plan` gives it;
+   * `storedFields`: its fields mapped with `store: true` (StoredDocument.storedFields), kept with it but not in the
+   * operation.
+   */
   indexDocument(
     id: string,
     source: string,
@@ -195,6 +199,7 @@ export class IndexShard implements ShardSearcher {
     analyzed: AnalyzeDocument,
     now: number,
     plan: VersionPlan,
+    storedFields?: string,
   ): { write: WriteResult; operation: ShardOperation } {
     const doc: StoredDocument = {
       id,
@@ -205,7 +210,7 @@ export class IndexShard implements ShardSearcher {
       primaryTerm: this.primaryTerm,
     }
     const operation: ShardOperation = { op: 'index', doc }
-    this.apply(operation, analyzed, now)
+    this.apply(operation, analyzed, now, storedFields)
     return {
       write: {
         result: plan.existed ? 'updated' : 'created',
@@ -236,18 +241,25 @@ export class IndexShard implements ShardSearcher {
   /**
    * Applies an operation, fresh or replayed from the translog: an index operation's document is inverted into
    * the open buffer by `analyzed` first; when that throws, the operation changes nothing but a deleted
-   * provisional doc id, and the error goes on to the caller.
+   * provisional doc id, and the error goes on to the caller. The document is kept with `storedFields` (its fields
+   * mapped with `store: true`, parsed from its source on every copy) when it has any.
    */
-  apply(operation: ShardOperation, analyzed: AnalyzeDocument | null, now: number): void {
+  apply(
+    operation: ShardOperation,
+    analyzed: AnalyzeDocument | null,
+    now: number,
+    storedFields?: string,
+  ): void {
     const id = idOf(operation)
     const seqNo = seqNoOf(operation)
     let entry: LiveEntry
     if (operation.op === 'index') {
       if (!analyzed) throw new Error(`index operation on [${id}] without its analysis`)
       const blockStart = this.docs.maxDoc + this.buffered.length
-      const docId = this.invert(operation.doc, analyzed)
+      const doc = storedFields === undefined ? operation.doc : { ...operation.doc, storedFields }
+      const docId = this.invert(doc, analyzed)
       entry = {
-        doc: operation.doc,
+        doc,
         deletedAt: 0,
         seqNo,
         version: operation.doc.version,

@@ -14,6 +14,13 @@ export interface StoredDocument {
   version: number
   seqNo: number
   primaryTerm: number
+  /**
+   * The values of the fields mapped with `store: true` (mapper/stored-field-values.ts): a JSON object of each field's
+   * values as ES prints them, in the order the document gave them; absent when the document has none. The translog and
+   * replication carry no such values: every copy parses them from the source again, as ES's translog holds the source
+   * only.
+   */
+  storedFields?: string
 }
 
 export type ShardOperation =

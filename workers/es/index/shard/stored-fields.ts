@@ -24,8 +24,12 @@
  * entropy stage after LZ4 (as zstd's, which Elasticsearch's best_compression codec uses), here for any segment whose
  * records take HUFFMAN_MIN_BYTES or more, where it saves about a quarter of their bytes; a smaller one is written as
  * version 3 (the codes would cost about what they save).
+ * Versions 5 and 6 are versions 3 and 4 (MAGIC_V5, MAGIC_V6) for a segment where some document has fields mapped with
+ * `store: true`: each record has, right after its routing, a LEB128 varint (the UTF-8 bytes of the document's stored
+ * fields JSON, shard-operation.ts `storedFields`; 0: none) and that JSON, then the source. A segment without such a
+ * document is written as version 3 or 4, byte for byte as before, so a mapping without `store` costs nothing.
  * Invariant: docCount is the segment's maxDoc; document i is local doc id i. Bytes of versions 2 (stored-fields-v2.ts)
- * and 3 are read as they are.
+ * and 3 to 6 are read as they are.
  */
 import type { StoredFieldsCompressor } from '../../../../engine-wasm/src/index/index.ts'
 import type { StoredDocument } from './index-shard.ts'
@@ -36,6 +40,8 @@ import { StoredFieldsReaderV2 } from './stored-fields-v2.ts'
 
 const MAGIC_V3 = 0xffffff03
 const MAGIC_V4 = 0xffffff04
+const MAGIC_V5 = 0xffffff05
+const MAGIC_V6 = 0xffffff06
 /** Records (LZ4) of at least this many bytes are Huffman-coded (version 4). */
 const HUFFMAN_MIN_BYTES = 16 << 10
 const HEADER_BYTES = 12
@@ -47,6 +53,8 @@ const DICT_MIN_BYTES = 256
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
+/** The varint of an absent routing or stored fields. */
+const NO_VALUE: readonly number[] = [0]
 /** Where records are decompressed (one at a time: nothing is read while one is decoded). */
 const decompressor = new RecordDecompressor()
 
@@ -69,9 +77,14 @@ export interface StoredFieldsReader {
 export function openStoredFields(bytes: Uint8Array): StoredFieldsReader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const magic = bytes.length >= HEADER_BYTES ? view.getUint32(0, true) : 0
-  const compressed = magic === MAGIC_V3 || magic === MAGIC_V4
+  const compressed = magic >= MAGIC_V3 && magic <= MAGIC_V6
   return compressed
-    ? new CompressedStoredFieldsReader(bytes, view, magic === MAGIC_V4)
+    ? new CompressedStoredFieldsReader(
+        bytes,
+        view,
+        magic === MAGIC_V4 || magic === MAGIC_V6,
+        magic === MAGIC_V5 || magic === MAGIC_V6,
+      )
     : new StoredFieldsReaderV2(bytes)
 }
 
@@ -96,6 +109,8 @@ class CompressedStoredFieldsReader implements StoredFieldsReader {
     readonly bytes: Uint8Array,
     view: DataView,
     coded: boolean,
+    /** Versions 5 and 6: every record carries its stored fields after its routing. */
+    private readonly withStoredFields: boolean,
   ) {
     const maxDoc = view.getUint32(4, true)
     this.maxDoc = maxDoc
@@ -155,29 +170,57 @@ class CompressedStoredFieldsReader implements StoredFieldsReader {
       ? this.decoder.decode(this.dictionary, record, decompressor)
       : decompressor.decompress(this.dictionary, record)
     const out = decompressor.out
-    let routingBytes = 0
-    let at = 0
-    for (let shift = 0; ; shift += 7) {
-      if (at >= length) throw new RangeError('stored fields: a record ends inside its routing length')
-      const byte = out[at++]!
-      routingBytes += (byte & 0x7f) * 2 ** shift
-      if (byte < 0x80) break
-    }
-    const routingEnd = at + Math.max(0, routingBytes - 1)
+    const routing = readVarint(out, 0, length, 'routing')
+    const routingEnd = routing.end + Math.max(0, routing.value - 1)
     if (routingEnd > length) throw new RangeError('stored fields: a record ends inside its routing')
-    return {
+    let sourceStart = routingEnd
+    let storedFields: string | undefined
+    if (this.withStoredFields) {
+      const stored = readVarint(out, routingEnd, length, 'stored fields')
+      sourceStart = stored.end + stored.value
+      if (sourceStart > length) throw new RangeError('stored fields: a record ends inside its stored fields')
+      if (stored.value > 0) storedFields = decoder.decode(out.subarray(stored.end, sourceStart))
+    }
+    const doc: StoredDocument = {
       id,
-      source: decoder.decode(out.subarray(routingEnd, length)),
-      routing: routingBytes === 0 ? null : decoder.decode(out.subarray(at, routingEnd)),
+      source: decoder.decode(out.subarray(sourceStart, length)),
+      routing: routing.value === 0 ? null : decoder.decode(out.subarray(routing.end, routingEnd)),
       version: this.version(local),
       seqNo: this.seqNo(local),
       primaryTerm: this.primaryTerm(local),
     }
+    if (storedFields !== undefined) doc.storedFields = storedFields
+    return doc
   }
 
   /** Where entry `local` of an ends column starts: the previous entry's end, 0 for the first. */
   private end(column: ColumnReader, local: number): number {
     return local === 0 ? 0 : column.get(local - 1)
+  }
+}
+
+/** The LEB128 varint at `at` of a record of `length` bytes, and where it ends. */
+function readVarint(
+  bytes: Uint8Array,
+  at: number,
+  length: number,
+  what: string,
+): { value: number; end: number } {
+  let value = 0
+  for (let shift = 0; ; shift += 7) {
+    if (at >= length) throw new RangeError(`stored fields: a record ends inside its ${what} length`)
+    const byte = bytes[at++]!
+    value += (byte & 0x7f) * 2 ** shift
+    if (byte < 0x80) return { value, end: at }
+  }
+}
+
+/** The LEB128 varint of `value`. */
+function varint(value: number): number[] {
+  const out: number[] = []
+  for (let rest = value; ; rest = Math.floor(rest / 128)) {
+    out.push((rest & 0x7f) | (rest >= 128 ? 0x80 : 0))
+    if (rest < 128) return out
   }
 }
 
@@ -218,6 +261,13 @@ class Bytes {
     return written
   }
 
+  /** Appends `bytes`. */
+  append(bytes: ArrayLike<number>): void {
+    this.reserve(bytes.length)
+    this.data.set(bytes, this.length)
+    this.length += bytes.length
+  }
+
   view(from: number, to: number): Uint8Array {
     return this.data.subarray(from, to)
   }
@@ -232,8 +282,10 @@ export class StoredFieldsWriter {
   private readonly ids: Bytes
   private readonly idEnds: number[] = []
   /** The records uncompressed; -1 in recordEnds: deleted. */
-  private readonly records: Bytes
+  private records: Bytes
   private readonly recordEnds: number[] = []
+  /** Whether the records carry stored fields (versions 5 and 6): from the first document that has any on. */
+  private withStoredFields = false
 
   /**
    * `expected`: the code units of the documents' `_id`s and sources, when the caller knows them, so that ASCII
@@ -250,7 +302,7 @@ export class StoredFieldsWriter {
   /** Adds a document; returns its size (the UTF-8 bytes of its `_id` and `_source`). */
   addDocument(doc: StoredDocument): number {
     const idBytes = this.ids.encode(doc.id)
-    const sourceBytes = this.addRecord(doc.routing, doc.source)
+    const sourceBytes = this.addRecord(doc.routing, doc.storedFields, doc.source)
     this.push(doc.version, doc.seqNo, doc.primaryTerm, idBytes + sourceBytes, true)
     return idBytes + sourceBytes
   }
@@ -260,7 +312,7 @@ export class StoredFieldsWriter {
     const doc = deleted ? null : reader.document(local)
     if (doc) {
       this.ids.encode(doc.id)
-      this.addRecord(doc.routing, doc.source)
+      this.addRecord(doc.routing, doc.storedFields, doc.source)
     }
     this.push(
       reader.version(local),
@@ -307,7 +359,8 @@ export class StoredFieldsWriter {
     const dictAt = HEADER_BYTES + columnsLength + codes.length
     const out = new Uint8Array(dictAt + dictionary.length + this.ids.length + records.length)
     const view = new DataView(out.buffer)
-    view.setUint32(0, huffman ? MAGIC_V4 : MAGIC_V3, true)
+    const magic = this.withStoredFields ? (huffman ? MAGIC_V6 : MAGIC_V5) : huffman ? MAGIC_V4 : MAGIC_V3
+    view.setUint32(0, magic, true)
     view.setUint32(4, count, true)
     view.setUint32(8, dictionary.length, true)
     let at = HEADER_BYTES
@@ -320,31 +373,54 @@ export class StoredFieldsWriter {
   }
 
   /** Appends a record (uncompressed); answers the UTF-8 bytes of its source. */
-  private addRecord(routing: string | null, source: string): number {
+  private addRecord(routing: string | null, storedFields: string | undefined, source: string): number {
+    if (storedFields !== undefined && !this.withStoredFields) this.addStoredFieldsToRecords()
     const records = this.records
-    const start = records.length
-    let routingBytes = 0
-    if (routing !== null) {
-      // The varint is written once the routing's length is known: 1 byte, moved when it needs more.
-      records.reserve(1)
-      records.length++
-      routingBytes = records.encode(routing)
-      const varint: number[] = []
-      for (let rest = routingBytes + 1; ; rest = Math.floor(rest / 128)) {
-        varint.push((rest & 0x7f) | (rest >= 128 ? 0x80 : 0))
-        if (rest < 128) break
-      }
-      records.reserve(varint.length - 1)
-      records.data.copyWithin(start + varint.length, start + 1, records.length)
-      records.data.set(varint, start)
-      records.length += varint.length - 1
-    } else {
-      records.reserve(1)
-      records.data[records.length++] = 0
+    if (routing !== null) this.addLengthPrefixed(routing, 1)
+    else records.append(NO_VALUE)
+    if (this.withStoredFields) {
+      if (storedFields === undefined) records.append(NO_VALUE)
+      else this.addLengthPrefixed(storedFields, 0)
     }
     const sourceBytes = records.encode(source)
     this.recordEnds.push(records.length)
     return sourceBytes
+  }
+
+  /**
+   * Appends the varint of `text`'s UTF-8 bytes + `bias`, then those bytes. The varint is written once the length is
+   * known: 1 byte, moved when it needs more.
+   */
+  private addLengthPrefixed(text: string, bias: number): void {
+    const records = this.records
+    const start = records.length
+    records.reserve(1)
+    records.length++
+    const prefix = varint(records.encode(text) + bias)
+    records.reserve(prefix.length - 1)
+    records.data.copyWithin(start + prefix.length, start + 1, records.length)
+    records.data.set(prefix, start)
+    records.length += prefix.length - 1
+  }
+
+  /** Rewrites the records written so far into the layout with stored fields (none of them has any). */
+  private addStoredFieldsToRecords(): void {
+    const old = this.records
+    const upgraded = new Bytes(old.data.length + this.recordEnds.length)
+    let from = 0
+    for (let i = 0; i < this.recordEnds.length; i++) {
+      const end = this.recordEnds[i]!
+      if (end < 0) continue
+      const routing = readVarint(old.data, from, end, 'routing')
+      const routingEnd = routing.end + Math.max(0, routing.value - 1)
+      upgraded.append(old.view(from, routingEnd))
+      upgraded.append(NO_VALUE)
+      upgraded.append(old.view(routingEnd, end))
+      this.recordEnds[i] = upgraded.length
+      from = end
+    }
+    this.records = upgraded
+    this.withStoredFields = true
   }
 
   private push(version: number, seqNo: number, primaryTerm: number, size: number, live: boolean): void {

@@ -86,13 +86,15 @@ function getById(context: RestContext, req: RestHandlerRequest): ReturnType<type
 async function getDocument(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const id = req.path.id!
   const { index, doc } = await getById(context, req)
+  const storedFields = storedFieldsParam(req.params)
   return json(
     doc ? 200 : 404,
     getResultFields(
       index.metadata.name,
       id,
       doc,
-      normalizeFetchSourceContent(fetchSourceFromParams(req.params), storedFieldsParam(req.params)),
+      normalizeFetchSourceContent(fetchSourceFromParams(req.params), storedFields),
+      storedFields,
       index.metadata.mapping,
     ),
   )

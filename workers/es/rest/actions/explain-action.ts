@@ -115,6 +115,7 @@ async function runExplain(context: RestContext, req: RestHandlerRequest): Promis
     const get = embeddedGetResultFields(
       doc,
       normalizeFetchSourceContent(fetch, storedFields),
+      storedFields,
       index.metadata.mapping,
     )
     body.set('get', get)

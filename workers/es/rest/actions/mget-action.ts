@@ -125,7 +125,7 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
         failedIndex = singleIndex(context, failedIndex).metadata.name
         const { index, doc } = await realtimeGet(context, name!, id!, routing, versioning, read)
         const source = normalizeFetchSourceContent(fetch, storedFields)
-        return getResultFields(index.metadata.name, id!, doc, source, index.metadata.mapping)
+        return getResultFields(index.metadata.name, id!, doc, source, storedFields, index.metadata.mapping)
       } catch (error) {
         if (!(error instanceof EsException)) throw error
         return itemFailureJson(failedIndex, id!, error)

@@ -1,6 +1,7 @@
 /**
- * A hit's `fields` and `ignored_field_values` sections: the docvalue_fields (FetchDocValuesPhase, which runs first
- * and puts each field into the hit's HashMap), the script_fields (ScriptFieldsPhase: a name not there yet) and the `fields` option (FetchFieldsPhase, whose fetcher's map is put
+ * A hit's `fields` and `ignored_field_values` sections: the stored_fields (StoredFieldsPhase, which runs first and
+ * puts its own HashMap into the hit's with putAll), the docvalue_fields (FetchDocValuesPhase, which puts each field
+ * into the hit's HashMap, appending to a stored field's values), the script_fields (ScriptFieldsPhase: a name not there yet) and the `fields` option (FetchFieldsPhase, whose fetcher's map is put
  * in with putAll), printed as SearchHit.toXContent does: in the hit's HashMap order, `fields` with the fields that
  * have values, `ignored_field_values` with those whose mapper ignored some, each section left out when empty. A
  * field listed twice in docvalue_fields carries its doc values twice (the phase appends to the hit's entry); a
@@ -18,12 +19,20 @@ export interface DocumentFieldsJson {
 }
 
 export function documentFieldsJson(
+  storedFields: readonly DocumentField[],
   docValueFields: readonly DocumentField[],
   scriptFields: readonly DocumentField[],
   fetchedFields: readonly DocumentField[],
 ): DocumentFieldsJson {
   const hitFields = new JavaHashMapModel()
   const entries = new Map<string, DocumentField>()
+  // hit.addDocumentFields: the phase's own HashMap, filled in request order, is what putAll iterates
+  const stored = new JavaHashMapModel()
+  for (const field of storedFields) {
+    stored.put(field.name)
+    entries.set(field.name, field)
+  }
+  hitFields.putAll(stored.order())
   for (const field of docValueFields) {
     hitFields.put(field.name)
     const earlier = entries.get(field.name)
