@@ -66,6 +66,12 @@ export abstract class InternalAggregation {
     return this.meta === null ? null : toJson(this.meta)
   }
 
+  /** The sub-aggregation a terms `order` path steps into (`filter>max_price`): a single-bucket one's; null otherwise. */
+  subAggregation(name: string): InternalAggregation | null {
+    void name
+    return null
+  }
+
   /** The value a terms `order` path such as `avg_price` or `stats.max` sorts by; null if it cannot. */
   sortValue(metric: string | null): number | null {
     void metric

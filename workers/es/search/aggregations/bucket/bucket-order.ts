@@ -1,6 +1,7 @@
 /**
  * BucketOrder: the `order` of terms and histogram buckets — `{"_count": "asc"}`, `{"_key": "desc"}`, a
- * sub-aggregation path (`{"avg_price": "desc"}`, `{"stats.max": "asc"}`), or an array of these compounded —
+ * sub-aggregation path (`{"avg_price": "desc"}`, `{"stats.max": "asc"}`, through single-bucket aggregations
+ * `{"filter>max_price": "desc"}` as AggregationPath reads `>`), or an array of these compounded —
  * and ES's tie-breaker: unless the first criterion is `_key`, `_key` ascending is appended.
  */
 import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
@@ -13,7 +14,16 @@ import type { ShardContext } from '../aggregation-context.ts'
 import { compareUtf8 } from '../../../index/mapper/doc-values.ts'
 
 export type OrderCriterion =
-  { by: '_count' | '_key'; asc: boolean } | { by: 'path'; asc: boolean; agg: string; metric: string | null }
+  | { by: '_count' | '_key'; asc: boolean }
+  | {
+      by: 'path'
+      asc: boolean
+      /** The path's first aggregation, the single-bucket ones it steps through (`>`), and the metric's key. */
+      agg: string
+      steps: readonly string[]
+      metric: string | null
+      text: string
+    }
 
 export type BucketOrder = readonly OrderCriterion[]
 
@@ -33,10 +43,13 @@ export function parseOrder(value: XContentValue | undefined, fallback: BucketOrd
         throw parsingException(1, 1, `Unknown order direction [${tokenText(direction)}]`)
       const asc = dir === 'asc'
       if (key === '_count' || key === '_key') return { by: key, asc }
-      const dot = key.indexOf('.')
-      return dot < 0
-        ? { by: 'path', asc, agg: key, metric: null }
-        : { by: 'path', asc, agg: key.slice(0, dot), metric: key.slice(dot + 1) }
+      const [agg = key, ...rest] = key.split('>')
+      const last = rest.length === 0 ? agg : (rest[rest.length - 1] as string)
+      const dot = last.indexOf('.')
+      const names = [agg, ...rest]
+      if (dot >= 0) names[names.length - 1] = last.slice(0, dot)
+      const [head = agg, ...steps] = names
+      return { by: 'path', asc, agg: head, steps, metric: dot < 0 ? null : last.slice(dot + 1), text: key }
     })
   })
   return criteria[0]?.by === '_key' ? criteria.slice(0, 1) : [...criteria, { by: '_key', asc: true }]
@@ -58,11 +71,9 @@ export function isCountDesc(order: BucketOrder): boolean {
 export function validateOrderPaths(order: BucketOrder, aggs: InternalAggregations): void {
   for (const criterion of order) {
     if (criterion.by !== 'path') continue
-    const agg = aggs.find((a) => a.name === criterion.agg)
-    if (agg === undefined || agg.sortValue(criterion.metric) === null) {
-      const path = criterion.metric === null ? criterion.agg : `${criterion.agg}.${criterion.metric}`
+    if (pathValue(aggs, criterion) === null) {
       throw illegalArgumentException(
-        `Invalid aggregation order path [${path}]. The provided aggregation [${criterion.agg}] either does not ` +
+        `Invalid aggregation order path [${criterion.text}]. The provided aggregation [${criterion.agg}] either does not ` +
           'exist, or is a pipeline aggregation and cannot be used to sort the buckets.',
       )
     }
@@ -91,7 +102,7 @@ export function bucketComparator<B extends Bucket>(
     for (const criterion of order) {
       const d =
         criterion.by === 'path'
-          ? pathValue(a, criterion) - pathValue(b, criterion)
+          ? (pathValue(a.aggs, criterion) ?? NaN) - (pathValue(b.aggs, criterion) ?? NaN)
           : criterion.by === '_count'
             ? a.docCount - b.docCount
             : compareKey(a, b)
@@ -101,9 +112,14 @@ export function bucketComparator<B extends Bucket>(
   }
 }
 
-function pathValue(bucket: Bucket, criterion: { agg: string; metric: string | null }): number {
-  const agg = bucket.aggs.find((a) => a.name === criterion.agg)
-  return agg?.sortValue(criterion.metric) ?? NaN
+/** The value a path sorts by: its first aggregation, stepped through to the last, asked for the metric. */
+function pathValue(
+  aggs: InternalAggregations,
+  criterion: { agg: string; steps: readonly string[]; metric: string | null },
+): number | null {
+  let agg = aggs.find((a) => a.name === criterion.agg) ?? null
+  for (const step of criterion.steps) agg = agg?.subAggregation(step) ?? null
+  return agg?.sortValue(criterion.metric) ?? null
 }
 
 /**

@@ -103,6 +103,10 @@ export class InternalSingleBucket extends InternalAggregation {
     return INTERNAL_CLASSES[this.type]
   }
 
+  override subAggregation(name: string): InternalAggregation | null {
+    return this.bucket.aggs.find((a) => a.name === name) ?? null
+  }
+
   override sortValue(metric: string | null): number | null {
     return metric === null || metric === '_count' || metric === 'doc_count' ? this.bucket.docCount : null
   }
