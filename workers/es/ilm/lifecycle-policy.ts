@@ -57,13 +57,3 @@ export function policyToJson(policy: LifecyclePolicy): Map<string, JsonOut> {
   if (policy.meta !== undefined) out.set('_meta', new RawJson(policy.meta))
   return out
 }
-
-/** LifecyclePolicyMetadata.getModifiedDateString: ZonedDateTime.toString in UTC (`2026-01-01T00:00Z`, seconds and millis only when not zero). */
-export function modifiedDateString(millis: number): string {
-  const iso = new Date(millis).toISOString()
-  const [date, time] = iso.slice(0, -1).split('T') as [string, string]
-  const [hm, seconds] = [time.slice(0, 5), time.slice(6)]
-  const [whole, fraction] = seconds.split('.') as [string, string]
-  if (fraction !== '000') return `${date}T${hm}:${whole}.${fraction}Z`
-  return whole !== '00' ? `${date}T${hm}:${whole}Z` : `${date}T${hm}Z`
-}

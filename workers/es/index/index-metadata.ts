@@ -3,6 +3,7 @@
  * and mapping. Persisted as an enveloped JSON record (format version 1) at `indices/<uuid>/meta`; fields
  * added later are optional, so older records stay readable.
  */
+import { utcZonedDateTimeString } from '../common/time/zoned-date-time-string.ts'
 import type { Mapping } from './mapper/mapping.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
@@ -146,6 +147,22 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
     } else out.set(key, String(value))
   }
   flatten(metadata.analysis?.analysis ?? {}, 'index.analysis')
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** The release IndexVersion.toReleaseVersion names for INDEX_VERSION_CURRENT. */
+const INDEX_VERSION_CURRENT_RELEASE = '8.17.0'
+
+/**
+ * IndexMetadata.addHumanReadableSettings (GET /<index> and GET _settings with `?human`): the flat settings with
+ * `index.version.created_string` and `index.creation_date_string` (ZonedDateTime.toString in UTC) added, in key order.
+ */
+export function addHumanReadableSettings(settings: ReadonlyMap<string, JsonOut>): Map<string, JsonOut> {
+  const out = new Map(settings)
+  out.set('index.version.created_string', INDEX_VERSION_CURRENT_RELEASE)
+  const created = settings.get('index.creation_date')
+  if (typeof created === 'string')
+    out.set('index.creation_date_string', utcZonedDateTimeString(Number(created)))
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 

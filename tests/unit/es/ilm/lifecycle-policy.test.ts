@@ -6,7 +6,8 @@ import {
   validatePolicyName,
 } from '../../../../workers/es/ilm/lifecycle-policy-parser.ts'
 import { validatePolicy } from '../../../../workers/es/ilm/timeseries-lifecycle-type.ts'
-import { modifiedDateString, policyToJson } from '../../../../workers/es/ilm/lifecycle-policy.ts'
+import { policyToJson } from '../../../../workers/es/ilm/lifecycle-policy.ts'
+import { utcZonedDateTimeString } from '../../../../workers/es/common/time/zoned-date-time-string.ts'
 import { humanReadableMillis } from '../../../../workers/es/common/time/time-value-text.ts'
 import {
   deleteLifecyclePolicy,
@@ -184,7 +185,7 @@ describe('printed times', () => {
     expect(humanReadableMillis(61_000, 2)).toBe('1.01m')
     expect(humanReadableMillis(300_000, 1)).toBe('5m')
     expect(humanReadableMillis(35, 2)).toBe('35ms')
-    expect(modifiedDateString(Date.UTC(2026, 0, 1))).toBe('2026-01-01T00:00Z')
-    expect(modifiedDateString(Date.UTC(2026, 0, 1, 0, 0, 10, 1))).toBe('2026-01-01T00:00:10.001Z')
+    expect(utcZonedDateTimeString(Date.UTC(2026, 0, 1))).toBe('2026-01-01T00:00Z')
+    expect(utcZonedDateTimeString(Date.UTC(2026, 0, 1, 0, 0, 10, 1))).toBe('2026-01-01T00:00:10.001Z')
   })
 })

@@ -22,7 +22,8 @@ import { esIndexMetadata } from '../../cluster/metadata/es-index-metadata.ts'
 import { STRICT_EXPAND_OPEN, indicesOptionsFromRequest } from '../../cluster/metadata/indices-options.ts'
 import { parsePutLifecycleRequest, validatePolicyName } from '../../ilm/lifecycle-policy-parser.ts'
 import { validatePolicy } from '../../ilm/timeseries-lifecycle-type.ts'
-import { modifiedDateString, policyToJson } from '../../ilm/lifecycle-policy.ts'
+import { policyToJson } from '../../ilm/lifecycle-policy.ts'
+import { utcZonedDateTimeString } from '../../common/time/zoned-date-time-string.ts'
 import { policyUsage } from '../../ilm/lifecycle-policy-usage.ts'
 import { lifecycleMetadata, operationMode } from '../../ilm/index-lifecycle-metadata.ts'
 import { explainLifecycle } from '../../ilm/explain-lifecycle.ts'
@@ -125,7 +126,10 @@ function getLifecycle(context: RestContext, req: RestHandlerRequest): RestRespon
         policy,
         new Map<string, JsonOut>([
           ['version', metadata.version],
-          ['modified_date', modifiedDateString(metadata.modifiedDate)],
+          [
+            'modified_date',
+            utcZonedDateTimeString(metadata.modifiedDate) /* LifecyclePolicyMetadata.getModifiedDateString */,
+          ],
           ['policy', policyToJson(metadata.policy)],
           ['in_use_by', policyUsage(state, policy)],
         ]),

@@ -2,31 +2,27 @@
  * Index APIs: create (PUT /<index> with optional settings, mappings and aliases, over what the matching
  * index template gives; a date math name `<logs-{now/d}>` is resolved, the expression kept as provided_name), delete (DELETE /<index>, wildcards refused while the cluster setting
  * action.destructive_requires_name is true, ES 8's default, and resolved when it is false), get and exists (GET and HEAD
- * /<index>) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions; the
+ * /<index>, the GET in get-index-action.ts) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions; the
  * segment APIs (_flush, _forcemerge, _segments) are registered from here (segment-actions.ts), as are _recovery and
  * _shard_stores.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
-import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
-import { mappingToJson } from '../../index/mapper/mapping-json.ts'
-import { settingsToJson } from '../../index/index-metadata.ts'
+import type { XContentValue } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { resolveMetadataReadable } from './metadata-read.ts'
 import { failDestructive, hasWildcardUsage } from '../../action/destructive-operations.ts'
-import { STRICT_EXPAND_OPEN, STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
+import { STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
-import { paramAsBoolean } from './rest-params.ts'
 import {
   buildIndexMetadata,
   multipleLegacyTemplatesWarning,
 } from '../../cluster/metadata/metadata-create-index-service.ts'
-import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.ts'
 import { waitForActiveShards } from './active-shards.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
+import { getIndex } from './get-index-action.ts'
 import { registerRecoveryAction } from './recovery-action.ts'
 import { registerShardStoresAction } from './shard-stores-action.ts'
 import { registerResolveIndexAction } from './resolve-index-action.ts'
@@ -105,20 +101,6 @@ async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promi
   if (missing !== undefined) throw indexNotFoundException(missing)
   await context.client.cluster.execute({ type: 'delete_index', names })
   return json(200, { acknowledged: true })
-}
-
-function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
-  const flat = paramAsBoolean(req.params.get('flat_settings'))
-  const body = new Map<string, JsonOut>()
-  const indices = resolveMetadataReadable(context, req.path.index, STRICT_EXPAND_OPEN)
-  for (const index of indices) {
-    body.set(index.metadata.name, {
-      aliases: aliasesToJson(aliasesOf(index.metadata)),
-      mappings: mappingToJson(index.metadata.mapping),
-      settings: settingsToJson(index.metadata, flat),
-    })
-  }
-  return json(200, body)
 }
 
 /** TransportBroadcastReplicationAction: every active copy of every shard refreshes. */
