@@ -50,22 +50,23 @@ export function resolveBroadcastIndices(
 }
 
 /**
- * Sends request(target) to every active copy of the indices `name` resolves to (every index when null), once the
- * blocks at `blockLevel` let it (none checked when null).
+ * Sends request(target) to every active copy of the indices `name` resolves to (every index when null) under
+ * `options` (a search's when absent), once the blocks at `blockLevel` let it (none checked when null).
  */
 export async function broadcastToCopies(
   context: RestContext,
   name: string | null,
   request: (target: ShardTarget) => ShardRequest,
   blockLevel: ClusterBlockLevel | null = null,
+  options?: IndicesOptions,
 ): Promise<BroadcastResult> {
   const state = context.client.cluster.state()
   let total = 0
   const pending: Array<Promise<CopyResponse>> = []
   const indices =
     blockLevel === null
-      ? context.indices.resolve(name ?? undefined)
-      : resolveBroadcastIndices(context, name ?? undefined, blockLevel)
+      ? context.indices.resolve(name ?? undefined, options)
+      : resolveBroadcastIndices(context, name ?? undefined, blockLevel, options)
   for (const index of indices) {
     const { name: indexName, uuid, numberOfShards, numberOfReplicas } = index.metadata
     total += numberOfShards * (numberOfReplicas + 1)

@@ -9,7 +9,9 @@
  * nor failed; an index without a started copy is not in `indices`. `level`: `cluster` (no `indices`), `indices` (the default) or `shards` (each copy's stats, in
  * routing table order). Indices come in Java HashMap order of their names, as the response's map holds them.
  * The groups and fields written are those of common-stats.ts. A METADATA_READ block (`index.blocks.metadata`) on
- * a target index refuses the request (broadcast-by-copy.ts).
+ * a target index refuses the request (broadcast-by-copy.ts). The target reads the request's indices options over
+ * strictExpandOpenAndForbidClosed, or over strictExpandOpen with `forbid_closed_indices=false`, which lets a closed
+ * index in (its `status` then `close`).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -23,6 +25,13 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { commonStatsJson, parseMetrics, STATS_METRICS, sumShardStats } from './common-stats.ts'
 import { resolveBroadcastIndices } from './broadcast-by-copy.ts'
+import { paramAsBoolean } from './rest-params.ts'
+import { isClosed } from '../../index/index-metadata.ts'
+import {
+  indicesOptionsFromRequest,
+  STRICT_EXPAND_OPEN,
+  STRICT_EXPAND_OPEN_FORBID_CLOSED,
+} from '../../cluster/metadata/indices-options.ts'
 
 const LEVELS = ['cluster', 'indices', 'shards'] as const
 
@@ -43,7 +52,11 @@ async function indicesStats(context: RestContext, req: RestHandlerRequest): Prom
     )
   }
   const metrics = parseMetrics(req.request.path, req.path.metric, STATS_METRICS)
-  const indices = resolveBroadcastIndices(context, req.path.index, 'METADATA_READ')
+  // forbid_closed_indices=false starts from strictExpandOpen, so that a closed index can be named or expanded to
+  const forbidClosed = paramAsBoolean(req.params.get('forbid_closed_indices') ?? 'true')
+  const defaults = forbidClosed ? STRICT_EXPAND_OPEN_FORBID_CLOSED : STRICT_EXPAND_OPEN
+  const options = indicesOptionsFromRequest(req.params, defaults)
+  const indices = resolveBroadcastIndices(context, req.path.index, 'METADATA_READ', options)
   const byAllocationId = new Map<string, LocalShardStats>()
   for (const response of await context.client.eachNode({ type: 'shard_stats' })) {
     if (response.type !== 'shard_stats') continue
@@ -71,7 +84,7 @@ async function indicesStats(context: RestContext, req: RestHandlerRequest): Prom
     const entry = new Map<string, JsonOut>([
       ['uuid', uuid],
       ['health', indexHealth(state.metadata.indices[name]!, routing).status],
-      ['status', 'open'],
+      ['status', isClosed(index.metadata) ? 'close' : 'open'],
       ['primaries', commonStatsJson(sumShardStats(indexPrimaries), metrics)],
       ['total', commonStatsJson(sumShardStats(indexAll), metrics)],
     ])

@@ -3,7 +3,8 @@
  *   POST|GET /_flush, /{index}/_flush        a Lucene commit on every active copy      → {_shards}
  *   POST /_forcemerge, /{index}/_forcemerge  merges on every active copy (RestForceMergeAction's params
  *                                            max_num_segments, only_expunge_deletes, flush)   → {_shards}
- *   GET /_segments, /{index}/_segments       every active copy's segments (IndicesSegmentResponse)
+ *   GET /_segments, /{index}/_segments       every active copy's segments (IndicesSegmentResponse), the target
+ *                                            read with the request's indices options
  * Indices come in name order, shards in number order, each shard's copies in routing table order. A block refuses
  * _segments at METADATA_READ and _forcemerge at METADATA_WRITE; _flush checks none (broadcast-by-copy.ts).
  */
@@ -16,6 +17,11 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { paramAsBoolean, paramAsInt } from './rest-params.ts'
 import { broadcastToCopies, shardsHeader, type CopyResponse } from './broadcast-by-copy.ts'
+import {
+  indicesOptionsFromRequest,
+  STRICT_EXPAND_OPEN_FORBID_CLOSED,
+  type IndicesOptions,
+} from '../../cluster/metadata/indices-options.ts'
 
 export function registerSegmentActions(controller: RestController, context: RestContext): void {
   const flushHandler = (req: RestHandlerRequest) => guarded(() => flush(context, req))
@@ -72,16 +78,28 @@ async function forceMerge(context: RestContext, req: RestHandlerRequest): Promis
   return json(200, { _shards: shardsHeader(result, (response) => response.type === 'ack') })
 }
 
-/** IndicesSegmentsRequest (TransportIndicesSegmentsAction, METADATA_READ) to every active copy of `index`. */
+/**
+ * IndicesSegmentsRequest (TransportIndicesSegmentsAction, METADATA_READ) to every active copy of `index`, resolved
+ * with `options` (a BroadcastRequest's strictExpandOpenAndForbidClosed when absent).
+ */
 export function segmentsOfCopies(
   context: RestContext,
   index: string | null,
+  options?: IndicesOptions,
 ): ReturnType<typeof broadcastToCopies> {
-  return broadcastToCopies(context, index, (target) => ({ ...target, type: 'segments' }), 'METADATA_READ')
+  return broadcastToCopies(
+    context,
+    index,
+    (target) => ({ ...target, type: 'segments' }),
+    'METADATA_READ',
+    options,
+  )
 }
 
+/** RestIndicesSegmentsAction: IndicesOptions.fromRequest over the request's defaults. */
 async function segments(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const result = await segmentsOfCopies(context, req.path.index ?? null)
+  const options = indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN_FORBID_CLOSED)
+  const result = await segmentsOfCopies(context, req.path.index ?? null, options)
   const answered = result.responses.filter(({ response }) => response?.type === 'segments')
   const byIndex = new Map<string, Map<number, CopyResponse[]>>()
   for (const answer of answered) {
