@@ -171,6 +171,8 @@ export interface LocalShardStats {
   storeBytes: number
   /** The segments of the copy's searcher. */
   segments: number
+  /** The copy's open scroll and point-in-time reader contexts (SearchStats' open_contexts). */
+  openContexts: number
   counters: ShardCounterValues
   /** SeqNoStats: the copy's max_seq_no, local_checkpoint and global_checkpoint. */
   seqNo: { maxSeqNo: number; localCheckpoint: number; globalCheckpoint: number }

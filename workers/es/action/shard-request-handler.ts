@@ -391,6 +391,7 @@ export class ShardRequestHandler {
           deleted,
           storeBytes: store.bytes,
           segments: shard.segmentStats().filter((segment) => segment.search).length,
+          openContexts: this.deps.contexts.openOn(index.metadata.uuid, shard.shardId),
           counters: shard.counters.snapshot(),
           seqNo: {
             maxSeqNo: shard.maxSeqNo,

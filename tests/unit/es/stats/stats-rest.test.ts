@@ -38,7 +38,7 @@ describe('_stats', () => {
     expect(stats.shard_stats).toEqual({ total_count: 1 })
     expect(stats.indexing).toEqual({ index_total: 3, delete_total: 1 })
     expect(stats.get).toEqual({ total: 2, exists_total: 1, missing_total: 1 })
-    expect(stats.search).toEqual({ query_total: 1 })
+    expect(stats.search).toEqual({ open_contexts: 0, query_total: 1 })
     // The merge of the two refreshed segments (3 documents, one of them deleted) into one, committed.
     expect(stats.merges).toMatchObject({ total: 1, total_docs: 3 })
     expect(stats.segments).toEqual({ count: 1 })

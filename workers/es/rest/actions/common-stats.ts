@@ -6,7 +6,7 @@
  * Only the groups and fields the playground really counts are written (the others are in docs/DEVIATIONS.md):
  *   docs {count, deleted}, shard_stats {total_count}, store {size_in_bytes, total_data_set_size_in_bytes,
  *   reserved_in_bytes}, indexing {index_total, delete_total}, get {total, exists_total, missing_total},
- *   search {query_total}, merges {total, total_docs, total_size_in_bytes}, refresh {total}, flush {total, periodic},
+ *   search {open_contexts, query_total}, merges {total, total_docs, total_size_in_bytes}, refresh {total}, flush {total, periodic},
  *   segments {count}
  * (no timings: the simulated clock does not move while a copy works; reserved_in_bytes is 0, as no recovery
  * here reserves space). A requested metric of the other groups writes nothing.
@@ -49,6 +49,7 @@ export interface CommonStats {
   deleted: number
   storeBytes: number
   segments: number
+  openContexts: number
   counters: ShardCounterValues
 }
 
@@ -68,13 +69,22 @@ export function sumShardStats(copies: readonly LocalShardStats[]): CommonStats {
     mergeSizeInBytes: 0,
   }
   const keys = Object.keys(counters) as Array<keyof ShardCounterValues>
-  const sum: CommonStats = { shards: 0, docs: 0, deleted: 0, storeBytes: 0, segments: 0, counters }
+  const sum: CommonStats = {
+    shards: 0,
+    docs: 0,
+    deleted: 0,
+    storeBytes: 0,
+    segments: 0,
+    openContexts: 0,
+    counters,
+  }
   for (const copy of copies) {
     sum.shards++
     sum.docs += copy.docs
     sum.deleted += copy.deleted
     sum.storeBytes += copy.storeBytes
     sum.segments += copy.segments
+    sum.openContexts += copy.openContexts
     for (const key of keys) counters[key] += copy.counters[key]
   }
   return sum
@@ -107,7 +117,7 @@ export function commonStatsJson(
   if (wanted('get')) {
     out.set('get', { total: c.getTotal, exists_total: c.getExists, missing_total: c.getMissing })
   }
-  if (wanted('search')) out.set('search', { query_total: c.queryTotal })
+  if (wanted('search')) out.set('search', { open_contexts: stats.openContexts, query_total: c.queryTotal })
   if (wanted('merge')) {
     out.set('merges', {
       total: c.mergeTotal,

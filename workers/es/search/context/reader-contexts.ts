@@ -112,6 +112,19 @@ export class ReaderContexts {
     return open
   }
 
+  /**
+   * The open contexts on this node's copy of a shard (ShardSearchStats' openContexts, counted up by
+   * onNewReaderContext and down by onFreeReaderContext): a plain search's context is freed within its phase, so
+   * only scroll and point-in-time contexts are ever seen open.
+   */
+  openOn(uuid: string, shard: number): number {
+    let open = 0
+    for (const context of this.active.values()) {
+      if (context.target.uuid === uuid && context.target.shard === shard && context.searcher.isOpen) open++
+    }
+    return open
+  }
+
   /** SearchService.freeAllContextForIndex: every context on a copy of the index with this uuid. */
   freeAllForIndex(uuid: string): void {
     for (const context of [...this.active.values()])
