@@ -5,23 +5,37 @@
  * - candidates must be in more documents than the word (`popular`) or than none (`missing`, `always`), raised to
  *   min_doc_freq (a count, or a fraction of maxDoc less one);
  * - a first walk of the terms within 1 edit (prefix max(prefix_length, 0)), and when it kept fewer than
- *   shard_size x max_inspections, a second within max_edits (prefix max(prefix_length, max_edits - 1)), each keeping
- *   the best shard_size x max_inspections by score in a queue: the score is FuzzyTermsEnum's boost,
+ *   numSug x max_inspections, a second within max_edits (prefix max(prefix_length, max_edits - 1)), each keeping
+ *   the best numSug x max_inspections by score in a queue: the score is FuzzyTermsEnum's boost,
  *   1 - edits / min(code points of the term, of the word) in float, at least `accuracy`; the word itself is skipped;
  *   a candidate no better than the queue's worst (lowest score, then greatest term) when it is full is dropped;
  * - the union of both walks sorted (score, then docFreq, then term; or docFreq first with sort: frequency), best
- *   first, cut to shard_size.
+ *   first, cut to numSug (the term suggester's shard_size, a phrase generator's size).
  */
 import { compareUtf8 } from '../../index/mapper/doc-values.ts'
 import { compareJavaStrings } from '../../../net/java-hash.ts'
 import type { FuzzyTerm } from '../../../../engine-wasm/src/index/index.ts'
-import type { TermSuggestionBuilder } from './suggest-builder.ts'
+import type { SuggestMode } from './suggest-builder.ts'
 
 /** What the checker reads of a shard's index. */
 export interface SpellCheckIndex {
   maxDoc: number
   docFreq(term: string): number
   fuzzyTerms(term: string, maxEdits: number, prefixLength: number): FuzzyTerm[]
+}
+
+/** ES's DirectSpellcheckerSettings as createDirectSpellChecker hands them to Lucene's DirectSpellChecker. */
+export interface SpellCheckerSettings {
+  suggestMode: SuggestMode
+  accuracy: number
+  sort: 'score' | 'frequency'
+  maxEdits: number
+  maxInspections: number
+  maxTermFreq: number
+  prefixLength: number
+  minWordLength: number
+  /** The checker's thresholdFrequency: a count (>= 1) or a fraction of maxDoc. */
+  minDocFreq: number
 }
 
 export interface SuggestWord {
@@ -76,10 +90,12 @@ function walk(
   return queue
 }
 
+/** suggestSimilar(term, numSug, reader, suggestMode): at most numSug words. */
 export function suggestSimilar(
   index: SpellCheckIndex,
   word: string,
-  options: TermSuggestionBuilder,
+  numSug: number,
+  options: SpellCheckerSettings,
 ): SuggestWord[] {
   if (codePointLength(word) < options.minWordLength) return []
   let docFreq = index.docFreq(word)
@@ -91,7 +107,7 @@ export function suggestSimilar(
   if (options.suggestMode !== 'popular') docFreq = 0
   if (minDocFreq >= 1) docFreq = Math.max(docFreq, Math.trunc(minDocFreq))
   else if (minDocFreq > 0) docFreq = Math.max(docFreq, Math.trunc(Math.fround(minDocFreq * maxDoc)) - 1)
-  const inspections = options.shardSize * options.maxInspections
+  const inspections = numSug * options.maxInspections
   const pass = (edits: number) =>
     walk(
       index,
@@ -106,7 +122,5 @@ export function suggestSimilar(
   if (options.maxEdits > 1 && words.size < inspections) {
     for (const w of pass(options.maxEdits)) if (!words.has(w.text)) words.set(w.text, w)
   }
-  return [...words.values()]
-    .sort((a, b) => compareSuggestWords(options.sort, a, b))
-    .slice(0, options.shardSize)
+  return [...words.values()].sort((a, b) => compareSuggestWords(options.sort, a, b)).slice(0, numSug)
 }

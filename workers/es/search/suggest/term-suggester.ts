@@ -86,7 +86,7 @@ export function executeTermSuggestions(
         text: term,
         offset: start,
         length: end - start,
-        options: suggestSimilar(reader, term, builder),
+        options: suggestSimilar(reader, term, builder.shardSize, builder),
       })),
     }
   })
