@@ -378,7 +378,9 @@ function searchShard(
   )
   const ignored = fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata))
   const suggest =
-    parsed.suggest && skip === 0 ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex) : null
+    parsed.suggest && skip === 0
+      ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex, request.now)
+      : null
   const [nestedInnerHits, innerHitsNanos] = phaseTimed(() =>
     runFetchSubPhase(() => executeNestedInnerHits(shard, mapping, innerHits, docIds)),
   )

@@ -26,7 +26,7 @@ interface Slot {
 export class ShingleFilter implements TokenFilter {
   readonly name = 'shingle'
 
-  constructor(private readonly options: ShingleOptions) {}
+  constructor(readonly options: ShingleOptions) {}
 
   /** ShingleTokenFilterFactory.Factory.create: unigrams or shingles of several sizes disable graph analysis. */
   get disablesGraph(): boolean {

@@ -7,14 +7,15 @@
  * max_edits (2, 1 or 2), max_inspections (5), max_term_freq (0.01), prefix_length (1), min_word_length (4),
  * min_doc_freq (0). The setters' checks are ES's IllegalArgumentExceptions; the parsers' are its ParsingExceptions.
  * A `completion` suggester is read by completion-suggestion-builder.ts, its text the suggestion's `prefix` (else its
- * `text`, else the global one). The `phrase` suggester is not built (refused by name).
+ * `text`, else the global one); a `phrase` one by phrase/phrase-suggestion-builder.ts.
  */
-import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
+import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { parseJavaDouble } from '../../../net/java-double.ts'
+import type { XContentObject } from '../../xcontent/index.ts'
 import { completionSuggestion, type CompletionSuggestionBuilder } from './completion-suggestion-builder.ts'
+import { phraseSuggestion, type PhraseSuggestionBuilder } from './phrase/phrase-suggestion-builder.ts'
 import type { SuggestionBuilderBase } from './suggestion-builder-base.ts'
+import { isValue, locatedParsingException, numberOf, text, type ValueToken } from './suggest-values.ts'
 
 export type SuggestMode = 'missing' | 'popular' | 'always'
 
@@ -33,38 +34,10 @@ export interface TermSuggestionBuilder extends SuggestionBuilderBase {
 }
 
 /** One suggestion of the `suggest` section, by its suggester. */
-export type SuggestionBuilder = TermSuggestionBuilder | CompletionSuggestionBuilder
+export type SuggestionBuilder = TermSuggestionBuilder | CompletionSuggestionBuilder | PhraseSuggestionBuilder
 
 const SUGGEST_MODES: readonly SuggestMode[] = ['missing', 'popular', 'always']
 const STRING_DISTANCES = ['internal', 'damerau_levenshtein', 'levenshtein', 'ngram', 'jaro_winkler']
-
-function locatedParsingException(body: string, key: string, reason: string): EsException {
-  const { line, col } = bodyLocation(body, key, 'key')
-  return parsingException(line, col, reason)
-}
-
-type ValueToken = string | boolean | null | XNumber
-
-/** parser.text() of a value token. */
-function text(value: ValueToken): string {
-  return value instanceof XNumber ? value.text : String(value)
-}
-
-/** parser.floatValue() / intValue() of a value token: a number, or a string holding one. */
-function numberOf(value: ValueToken): number {
-  const n = value instanceof XNumber ? value.value : typeof value === 'string' ? parseJavaDouble(value) : null
-  if (n === null)
-    throw new EsException({
-      type: 'number_format_exception',
-      reason: `For input string: "${text(value)}"`,
-      status: 400,
-    })
-  return n
-}
-
-function isValue(value: XContentValue): value is ValueToken {
-  return !(value instanceof Map) && !Array.isArray(value)
-}
 
 export function parseSuggest(section: XContentObject, body: string): SuggestionBuilder[] {
   let globalText: string | null = null
@@ -79,14 +52,16 @@ export function parseSuggest(section: XContentObject, body: string): SuggestionB
   return suggestions.map(({ name, own, prefix, suggester, options }) =>
     suggester === 'completion'
       ? completionSuggestion(name, prefix ?? own ?? globalText, options, body)
-      : termSuggestion(name, own ?? globalText, options, body),
+      : suggester === 'phrase'
+        ? phraseSuggestion(name, own ?? globalText, options, body)
+        : termSuggestion(name, own ?? globalText, options, body),
   )
 }
 
 interface ParsedSuggestion {
   own: string | null
   prefix: string | null
-  suggester: 'term' | 'completion'
+  suggester: 'term' | 'completion' | 'phrase'
   options: XContentObject
 }
 
@@ -94,7 +69,7 @@ interface ParsedSuggestion {
 function parseSuggestion(section: XContentObject, body: string): ParsedSuggestion {
   let own: string | null = null
   let prefix: string | null = null
-  let suggester: 'term' | 'completion' = 'term'
+  let suggester: 'term' | 'completion' | 'phrase' = 'term'
   let options: XContentObject | null = null
   for (const [key, value] of section) {
     if (isValue(value)) {
@@ -106,9 +81,7 @@ function parseSuggestion(section: XContentObject, body: string): ParsedSuggestio
         )
       else throw locatedParsingException(body, key, `suggestion does not support [${key}]`)
     } else if (value instanceof Map) {
-      if (key === 'phrase')
-        throw illegalArgumentException(`the [${key}] suggester is not available in the playground`)
-      if (key !== 'term' && key !== 'completion') {
+      if (key !== 'term' && key !== 'completion' && key !== 'phrase') {
         const { line, col } = bodyLocation(body, key, 'key')
         throw new EsException({
           type: 'named_object_not_found_exception',

@@ -6,10 +6,9 @@
  * are listed by name (Suggest sorts them so), each as TermSuggestion writes it: `text`, `offset`, `length` and
  * `options` of `text`, `score` (a float) and `freq`. Shards that cut the text into different tokens (indices with
  * different analyzers) cannot be merged: Suggest.reduce's IllegalStateException. A completion suggestion is
- * reduced and written by completion-suggestion.ts.
+ * reduced and written by completion-suggestion.ts, a phrase one by phrase/phrase-suggestion.ts.
  */
-import type { EsException } from '../../errors/index.ts'
-import { illegalStateException } from '../../errors/index.ts'
+import { cannotMerge } from './suggest-merge-errors.ts'
 import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
 // Text.compareTo compares UTF-8 bytes, which order as code points do.
 import { compareUtf8 } from '../../index/mapper/doc-values.ts'
@@ -21,20 +20,12 @@ import {
   type CompletionSuggestion,
 } from './completion-suggestion.ts'
 import type { Suggestion } from './suggest-phase.ts'
+import { phraseSuggestionJson, reducePhrase, type PhraseSuggestion } from './phrase/phrase-suggestion.ts'
 import { TYPED_KEYS_DELIMITER, type ToXContentParams } from '../aggregations/internal-aggregation.ts'
 
 function compareOptions(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestWord): number {
   const byFreq = b.freq - a.freq || b.score - a.score || compareUtf8(a.text, b.text)
   return sort === 'score' ? b.score - a.score || byFreq : byFreq
-}
-
-/** Suggest.reduce's IllegalStateException when shards analyzed the text differently (several indices). */
-function cannotMerge(what: string, actual: string | number, expected: string | number): EsException {
-  return illegalStateException(
-    `Can't merge suggest ${what}, this might be caused by suggest calls across multiple indices with different ` +
-      `analysis chains. Suggest entries have different ${what === 'result' ? 'sizes' : 'text'} actual [${actual}] ` +
-      `expected [${expected}]`,
-  )
 }
 
 function mergeEntries(sort: 'score' | 'frequency', entries: readonly SuggestionEntry[]): SuggestionEntry {
@@ -71,7 +62,9 @@ export function reduceSuggestions(shards: ReadonlyArray<readonly Suggestion[]>):
     .map((list) =>
       list[0]!.kind === 'completion'
         ? reduceCompletion(list as CompletionSuggestion[])
-        : reduceTerm(list as TermSuggestion[]),
+        : list[0]!.kind === 'phrase'
+          ? reducePhrase(list as PhraseSuggestion[])
+          : reduceTerm(list as TermSuggestion[]),
     )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
@@ -94,13 +87,17 @@ function reduceTerm(list: readonly TermSuggestion[]): TermSuggestion {
 
 /**
  * The response's `suggest` section: each suggestion under its name, or with `typed_keys` under `<type>#<name>` (Suggestion.toXContent
- * joins its writeable name, `term` or `completion`, and its name with Aggregation.TYPED_KEYS_DELIMITER).
+ * joins its writeable name, `term`, `phrase` or `completion`, and its name with Aggregation.TYPED_KEYS_DELIMITER).
  */
 export function suggestResponse(suggestions: readonly Suggestion[], params: ToXContentParams): JsonOut {
   return new Map(
     suggestions.map((suggestion) => [
       params.typedKeys ? `${suggestion.kind}${TYPED_KEYS_DELIMITER}${suggestion.name}` : suggestion.name,
-      suggestion.kind === 'completion' ? completionSuggestionJson(suggestion) : termEntriesJson(suggestion),
+      suggestion.kind === 'completion'
+        ? completionSuggestionJson(suggestion)
+        : suggestion.kind === 'phrase'
+          ? phraseSuggestionJson(suggestion)
+          : termEntriesJson(suggestion),
     ]),
   )
 }

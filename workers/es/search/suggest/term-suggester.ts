@@ -8,10 +8,11 @@
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
-import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { concreteFieldName, searchFields } from '../search-fields.ts'
-import { suggestSimilar, type SpellCheckIndex, type SuggestWord } from './direct-spell-checker.ts'
+import { suggestSimilar, type SuggestWord } from './direct-spell-checker.ts'
+import { spellCheckIndex } from './shard-terms.ts'
 import type { TermSuggestionBuilder } from './suggest-builder.ts'
+import { analyzeSuggestText, suggestionAnalyzer } from './suggest-analysis.ts'
 
 export interface SuggestionEntry {
   text: string
@@ -36,31 +37,8 @@ interface Token {
 }
 
 function tokens(index: IndexService, builder: TermSuggestionBuilder, text: string): Token[] {
-  const { field } = builder
-  const mapping = searchFields(index.metadata.mapping).get(field)
-  if (mapping === undefined) throw illegalArgumentException(`no mapping found for field [${field}]`)
-  let name = builder.analyzer
-  if (name === null) {
-    if (mapping.type === 'keyword') return [{ term: text, start: 0, end: text.length }]
-    if (mapping.type !== 'text')
-      throw illegalArgumentException(
-        `field [${field}] of type [${mapping.type}] does not support suggestions`,
-      )
-    name = searchAnalyzer(mapping)
-  }
-  const analyzer = index.analysis.analyzers.analyzer(name)
-  if (analyzer === null) throw illegalArgumentException(`analyzer [${name}] doesn't exists`)
-  const stream = analyzer.tokenStream(text)
+  const stream = analyzeSuggestText(suggestionAnalyzer(index, builder.field, builder.analyzer), text)
   return stream.terms.map((term, i) => ({ term, start: stream.startOffsets[i]!, end: stream.endOffsets[i]! }))
-}
-
-function spellCheckIndex(shard: ShardSearcher, field: string): SpellCheckIndex {
-  const searcher = shard.searcherIndex
-  return {
-    maxDoc: searcher.segments().reduce((sum, segment) => sum + segment.maxDoc, 0),
-    docFreq: (term) => searcher.docFreq(field, term),
-    fuzzyTerms: (term, maxEdits, prefixLength) => searcher.fuzzyTerms(field, term, maxEdits, prefixLength),
-  }
 }
 
 export function executeTermSuggestions(
