@@ -1,7 +1,8 @@
 // wait_for_completion=false on the by-query APIs and _reindex, and GET _tasks/<id>, as exact compact JSON from
 // Elasticsearch 8.17: AbstractBaseReindexRestHandler (`{"task":"<node>:<id>"}`), TaskResultsService (the
 // `.tasks` document: TaskResult.toXContent without `cancelled`, the index's strict mapping),
-// TransportGetTaskAction ("task [x] isn't running and hasn't stored its results", 404), TaskId ("malformed task
+// TransportGetTaskAction ("task [x] isn't running and hasn't stored its results", 404, wrapped when the node is
+// not in the cluster), TaskId ("malformed task
 // id x"), TaskInfo.toXContent (field order), BulkByScrollTask.Status (every counter, `updated` and `created`
 // included), the requests' toString ("update-by-query [twitter]", "reindex from [twitter] to [copy]") and
 // AbstractBaseReindexRestHandler.parseSlices.
@@ -106,8 +107,10 @@ describe('wait_for_completion=false', () => {
     )
     const missing = await node.send('GET', '/_tasks/abc:99')
     expect(missing.status).toBe(404)
+    // The node `abc` is not in the cluster: the stored-result failure is wrapped (TransportGetTaskAction).
+    const notStored = `{"type":"resource_not_found_exception","reason":"task [abc:99] isn't running and hasn't stored its results"}`
     expect(missing.body).toBe(
-      '{"error":{"root_cause":[{"type":"resource_not_found_exception","reason":"task [abc:99] isn\'t running and hasn\'t stored its results"}],"type":"resource_not_found_exception","reason":"task [abc:99] isn\'t running and hasn\'t stored its results"},"status":404}',
+      `{"error":{"root_cause":[${notStored}],"type":"resource_not_found_exception","reason":"task [abc:99] belongs to the node [abc] which isn't part of the cluster and there is no record of the task","caused_by":${notStored}},"status":404}`,
     )
     expect(
       (await node.send('POST', '/twitter/_update_by_query?slices=auto&refresh=true', {})).body,

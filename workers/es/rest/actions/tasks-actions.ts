@@ -11,7 +11,9 @@
  *   {...}}` with its detailed TaskInfo; else its stored result read back from `.tasks`
  *   (tasks/task-results-service.ts): `{"completed":true,"task":{...},"response":{...}}`. An id not of the form
  *   `<node id>:<number>` is "malformed task id <id>" (400); an id with no stored result is
- *   resource_not_found_exception "task [<id>] isn't running and hasn't stored its results" (404).
+ *   resource_not_found_exception "task [<id>] isn't running and hasn't stored its results" (404), wrapped, when the
+ *   id's node is not in the cluster, in "task [<id>] belongs to the node [<node>] which isn't part of the cluster
+ *   and there is no record of the task".
  *   `wait_for_completion=true` waits (30 s at most) for a running task to end and answers its stored result.
  * - POST /_tasks/_cancel and /_tasks/<task_id>/_cancel (RestCancelTasksAction): the matching tasks cancelled
  *   with the reason "by user request", answered as ListTasksResponse of their TaskInfo (`group_by` as above); a
@@ -149,9 +151,23 @@ async function getTask(context: RestContext, req: RestHandlerRequest): Promise<R
     return json(200, await getTaskResult(context, taskId))
   } catch (error) {
     const notStored = error instanceof EsException && error.type === 'resource_not_found_exception'
-    if (snapshot === undefined || !notStored) throw error
-    return json(200, { completed: true, task: taskInfoJson(snapshot) })
+    if (!notStored) throw error
+    if (snapshot !== undefined) return json(200, { completed: true, task: taskInfoJson(snapshot) })
+    if (task !== null && !context.client.cluster.state().nodes.some((node) => node.id === task.node)) {
+      throw nodeLeftWithoutRecord(taskId, task.node, error)
+    }
+    throw error
   }
+}
+
+/** TransportGetTaskAction: a task of a node not in the cluster, with no stored result (wrapping that failure). */
+function nodeLeftWithoutRecord(taskId: string, nodeId: string, cause: EsException): EsException {
+  return new EsException({
+    type: 'resource_not_found_exception',
+    reason: `task [${taskId}] belongs to the node [${nodeId}] which isn't part of the cluster and there is no record of the task`,
+    status: 404,
+    causedBy: cause,
+  })
 }
 
 /** The detailed TaskInfo of the task from its node, or undefined when it is not running. */
