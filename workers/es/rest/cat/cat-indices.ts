@@ -1,7 +1,15 @@
 /**
- * The index tables of the _cat API with ES 8.17's columns (RestIndicesAction, RestCountAction, RestAliasAction;
- * `_cat/shards` is cat-shards.ts'): names, aliases, alignment and default columns as ES declares them,
- * for the columns this node can fill. Rows come in index name order (ES's follows its cluster state map).
+ * The index tables of the _cat API (RestIndicesAction, RestCountAction, RestAliasAction; `_cat/shards` is
+ * cat-shards.ts'). Rows come in index name order (ES's follows its cluster state map).
+ *
+ * `_cat/indices` has ES 8.17's columns, declared from the attribute text getTableWithHeader gives Table.addCell: each
+ * statistic is a total column with `sibling:pri` followed by its `pri.` twin (`pri.store.size` and `pri.memory.total`
+ * as ES words them). Totals are the sum of every copy that answered the stats request, primaries the sum of the
+ * primary copies among them (CommonStats, common-stats.ts' sumShardStats); their cells are common-stats-cells.ts',
+ * the ones `_cat/shards` shows for a copy. A closed index, or one none of whose copies answered (IndicesStatsResponse
+ * has no IndexStats for it: a red index), has an empty CommonStats, and so has the primaries' side while no primary
+ * answered: every statistics cell is then empty but `memory.total` (getTotalMemory sums what it has: 0b).
+ * `search.throttled` is false: the playground has no frozen (search-throttled) indices.
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
@@ -9,54 +17,161 @@ import { clusterHealthStatusFromString, indicesHealth } from '../../cluster/stat
 import type { IndexService } from '../../index/index-service.ts'
 import { isClosed } from '../../index/index-metadata.ts'
 import type { AliasMetadata } from '../../cluster/metadata/alias-metadata.ts'
-import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
-import { copiesStats, sumStats, type ShardStats } from './shard-stats.ts'
+import { sumShardStats, type CommonStats } from '../actions/common-stats.ts'
+import { ByteSize } from './byte-size.ts'
+import {
+  esColumn,
+  withTimestamp,
+  timestampCells,
+  type CatColumn,
+  type CatTable,
+  type CatValue,
+} from './rest-table.ts'
+import { statsCell } from './common-stats-cells.ts'
+import type { CopyStats } from './shard-stats.ts'
 
 export const NODE_IP = '127.0.0.1'
 
-const INDICES_COLUMNS: readonly CatColumn[] = [
-  { name: 'health', aliases: ['h'], desc: 'current health status' },
-  { name: 'status', aliases: ['s'], desc: 'open/close status' },
-  { name: 'index', aliases: ['i', 'idx'], desc: 'index name' },
-  { name: 'uuid', aliases: ['id', 'uuid'], desc: 'index uuid' },
-  {
-    name: 'pri',
-    aliases: ['p', 'shards.primary', 'shardsPrimary'],
-    desc: 'number of primary shards',
-    right: true,
-  },
-  {
-    name: 'rep',
-    aliases: ['r', 'shards.replica', 'shardsReplica'],
-    desc: 'number of replica shards',
-    right: true,
-  },
-  { name: 'docs.count', aliases: ['dc', 'docsCount'], desc: 'available docs', right: true },
-  { name: 'docs.deleted', aliases: ['dd', 'docsDeleted'], desc: 'deleted docs', right: true },
-  { name: 'creation.date', aliases: ['cd'], desc: 'index creation date (millisecond value)', hidden: true },
-  { name: 'creation.date.string', aliases: ['cds'], desc: 'index creation date (as string)', hidden: true },
-  {
-    name: 'store.size',
-    aliases: ['ss', 'storeSize'],
-    sibling: 'pri',
-    desc: 'store size of primaries & replicas',
-    right: true,
-  },
-  { name: 'pri.store.size', desc: 'store size of primaries', right: true },
-  { name: 'dataset.size', desc: 'total size of dataset', right: true },
+/** A statistic's two cells as RestIndicesAction adds them: the total (`sibling:pri`) and its `pri.` twin. */
+function statistic(
+  name: string,
+  aliases: string,
+  desc: string,
+  priDesc = desc,
+): Array<readonly [string, string]> {
+  return [
+    [name, `sibling:pri;alias:${aliases};default:false;text-align:right;desc:${desc}`],
+    [`pri.${name}`, `default:false;text-align:right;desc:${priDesc}`],
+  ]
+}
+
+const FIXED_BITSET_DESC =
+  'memory used by fixed bit sets for nested object field types and type filters for types referred in _parent fields'
+
+/** RestIndicesAction.getTableWithHeader's cells, as [name, attributes]. */
+const HEADER: ReadonlyArray<readonly [string, string]> = [
+  ['health', 'alias:h;desc:current health status'],
+  ['status', 'alias:s;desc:open/close status'],
+  ['index', 'alias:i,idx;desc:index name'],
+  ['uuid', 'alias:id,uuid;desc:index uuid'],
+  ['pri', 'alias:p,shards.primary,shardsPrimary;text-align:right;desc:number of primary shards'],
+  ['rep', 'alias:r,shards.replica,shardsReplica;text-align:right;desc:number of replica shards'],
+  ['docs.count', 'alias:dc,docsCount;text-align:right;desc:available docs'],
+  ['docs.deleted', 'alias:dd,docsDeleted;text-align:right;desc:deleted docs'],
+  ['creation.date', 'alias:cd;default:false;desc:index creation date (millisecond value)'],
+  ['creation.date.string', 'alias:cds;default:false;desc:index creation date (as string)'],
+  ['store.size', 'sibling:pri;alias:ss,storeSize;text-align:right;desc:store size of primaries & replicas'],
+  ['pri.store.size', 'text-align:right;desc:store size of primaries'],
+  ['dataset.size', 'text-align:right;desc:total size of dataset'],
+  ...statistic('completion.size', 'cs,completionSize', 'size of completion'),
+  ...statistic('fielddata.memory_size', 'fm,fielddataMemory', 'used fielddata cache'),
+  ...statistic('fielddata.evictions', 'fe,fielddataEvictions', 'fielddata evictions'),
+  ...statistic('query_cache.memory_size', 'qcm,queryCacheMemory', 'used query cache'),
+  ...statistic('query_cache.evictions', 'qce,queryCacheEvictions', 'query cache evictions'),
+  ...statistic('request_cache.memory_size', 'rcm,requestCacheMemory', 'used request cache'),
+  ...statistic('request_cache.evictions', 'rce,requestCacheEvictions', 'request cache evictions'),
+  ...statistic('request_cache.hit_count', 'rchc,requestCacheHitCount', 'request cache hit count'),
+  ...statistic('request_cache.miss_count', 'rcmc,requestCacheMissCount', 'request cache miss count'),
+  ...statistic('flush.total', 'ft,flushTotal', 'number of flushes'),
+  ...statistic('flush.total_time', 'ftt,flushTotalTime', 'time spent in flush'),
+  ...statistic('get.current', 'gc,getCurrent', 'number of current get ops'),
+  ...statistic('get.time', 'gti,getTime', 'time spent in get'),
+  ...statistic('get.total', 'gto,getTotal', 'number of get ops'),
+  ...statistic('get.exists_time', 'geti,getExistsTime', 'time spent in successful gets'),
+  ...statistic('get.exists_total', 'geto,getExistsTotal', 'number of successful gets'),
+  ...statistic('get.missing_time', 'gmti,getMissingTime', 'time spent in failed gets'),
+  ...statistic('get.missing_total', 'gmto,getMissingTotal', 'number of failed gets'),
+  ...statistic('indexing.delete_current', 'idc,indexingDeleteCurrent', 'number of current deletions'),
+  ...statistic('indexing.delete_time', 'idti,indexingDeleteTime', 'time spent in deletions'),
+  ...statistic('indexing.delete_total', 'idto,indexingDeleteTotal', 'number of delete ops'),
+  ...statistic('indexing.index_current', 'iic,indexingIndexCurrent', 'number of current indexing ops'),
+  ...statistic('indexing.index_time', 'iiti,indexingIndexTime', 'time spent in indexing'),
+  ...statistic('indexing.index_total', 'iito,indexingIndexTotal', 'number of indexing ops'),
+  ...statistic('indexing.index_failed', 'iif,indexingIndexFailed', 'number of failed indexing ops'),
+  ...statistic('merges.current', 'mc,mergesCurrent', 'number of current merges'),
+  ...statistic('merges.current_docs', 'mcd,mergesCurrentDocs', 'number of current merging docs'),
+  ...statistic('merges.current_size', 'mcs,mergesCurrentSize', 'size of current merges'),
+  ...statistic('merges.total', 'mt,mergesTotal', 'number of completed merge ops'),
+  ...statistic('merges.total_docs', 'mtd,mergesTotalDocs', 'docs merged'),
+  ...statistic('merges.total_size', 'mts,mergesTotalSize', 'size merged'),
+  ...statistic('merges.total_time', 'mtt,mergesTotalTime', 'time spent in merges'),
+  ...statistic('refresh.total', 'rto,refreshTotal', 'total refreshes'),
+  ...statistic('refresh.time', 'rti,refreshTime', 'time spent in refreshes'),
+  ...statistic('refresh.external_total', 'rto,refreshTotal', 'total external refreshes'),
+  ...statistic('refresh.external_time', 'rti,refreshTime', 'time spent in external refreshes'),
+  ...statistic('refresh.listeners', 'rli,refreshListeners', 'number of pending refresh listeners'),
+  ...statistic('search.fetch_current', 'sfc,searchFetchCurrent', 'current fetch phase ops'),
+  ...statistic('search.fetch_time', 'sfti,searchFetchTime', 'time spent in fetch phase'),
+  ...statistic('search.fetch_total', 'sfto,searchFetchTotal', 'total fetch ops'),
+  ...statistic('search.open_contexts', 'so,searchOpenContexts', 'open search contexts'),
+  ...statistic('search.query_current', 'sqc,searchQueryCurrent', 'current query phase ops'),
+  ...statistic('search.query_time', 'sqti,searchQueryTime', 'time spent in query phase'),
+  ...statistic('search.query_total', 'sqto,searchQueryTotal', 'total query phase ops'),
+  ...statistic('search.scroll_current', 'scc,searchScrollCurrent', 'open scroll contexts'),
+  ...statistic('search.scroll_time', 'scti,searchScrollTime', 'time scroll contexts held open'),
+  ...statistic('search.scroll_total', 'scto,searchScrollTotal', 'completed scroll contexts'),
+  ...statistic('segments.count', 'sc,segmentsCount', 'number of segments'),
+  ...statistic('segments.memory', 'sm,segmentsMemory', 'memory used by segments'),
+  ...statistic(
+    'segments.index_writer_memory',
+    'siwm,segmentsIndexWriterMemory',
+    'memory used by index writer',
+  ),
+  ...statistic('segments.version_map_memory', 'svmm,segmentsVersionMapMemory', 'memory used by version map'),
+  ...statistic('segments.fixed_bitset_memory', 'sfbm,fixedBitsetMemory', FIXED_BITSET_DESC),
+  ...statistic('warmer.current', 'wc,warmerCurrent', 'current warmer ops'),
+  ...statistic('warmer.total', 'wto,warmerTotal', 'total warmer ops'),
+  ...statistic('warmer.total_time', 'wtt,warmerTotalTime', 'time spent in warmers'),
+  ...statistic('suggest.current', 'suc,suggestCurrent', 'number of current suggest ops'),
+  ...statistic('suggest.time', 'suti,suggestTime', 'time spend in suggest'),
+  ...statistic('suggest.total', 'suto,suggestTotal', 'number of suggest ops'),
+  ...statistic('memory.total', 'tm,memoryTotal', 'total used memory', 'total user memory'),
+  ['search.throttled', 'alias:sth;default:false;desc:indicates if the index is search throttled'],
+  ...statistic('bulk.total_operations', 'bto,bulkTotalOperation', 'number of bulk shard ops'),
+  ...statistic('bulk.total_time', 'btti,bulkTotalTime', 'time spend in shard bulk'),
+  ...statistic('bulk.total_size_in_bytes', 'btsi,bulkTotalSizeInBytes', 'total size in bytes of shard bulk'),
+  ...statistic('bulk.avg_time', 'bati,bulkAvgTime', 'average time spend in shard bulk'),
+  ...statistic('bulk.avg_size_in_bytes', 'basi,bulkAvgSizeInBytes', 'average size in bytes of shard bulk'),
 ]
+
+const INDICES_COLUMNS: readonly CatColumn[] = HEADER.map(([name, attributes]) => esColumn(name, attributes))
+
+const FIRST_STATISTIC = INDICES_COLUMNS.findIndex((column) => column.name === 'completion.size')
+
+const ZERO_BYTES = new ByteSize(0)
+
+/** A statistics column's cell from the index's total and primaries' CommonStats (null: empty). */
+type IndexCell = (total: CommonStats | null, primaries: CommonStats | null) => CatValue
+
+function indexCell(name: string): IndexCell {
+  if (name === 'search.throttled') return () => 'false'
+  if (name === 'memory.total' || name === 'pri.memory.total') return () => ZERO_BYTES
+  const primary = name.startsWith('pri.')
+  const cell = statsCell(primary ? name.slice('pri.'.length) : name)
+  return (total, primaries) => {
+    const stats = primary ? primaries : total
+    return stats === null ? null : cell(stats)
+  }
+}
+
+const STATISTICS_CELLS: readonly IndexCell[] = INDICES_COLUMNS.slice(FIRST_STATISTIC).map(({ name }) =>
+  indexCell(name),
+)
 
 /** `_cat/indices`; `health=` keeps the indices of one health status. */
 export function catIndices(
   state: ClusterState,
   indices: readonly IndexService[],
-  stats: ReadonlyMap<string, ShardStats>,
+  stats: ReadonlyMap<string, CopyStats>,
   healthFilter: string | undefined,
 ): CatTable {
   const healths = indicesHealth(state)
-  const statsOf = (copies: readonly ShardRouting[]): ShardStats | null => {
-    const answered = copiesStats(stats, copies)
-    return answered.length === 0 ? null : sumStats(answered)
+  const statsOf = (copies: readonly ShardRouting[]): CommonStats | null => {
+    const answered = copies.flatMap((copy) => {
+      const copyStats = copy.allocationId === null ? undefined : stats.get(copy.allocationId)
+      return copyStats === undefined ? [] : [copyStats.local]
+    })
+    return answered.length === 0 ? null : sumShardStats(answered)
   }
   const rows: CatValue[][] = []
   for (const index of indices) {
@@ -65,12 +180,11 @@ export function catIndices(
     // RestIndicesAction parses `health` (ClusterHealthStatus.fromString) for each index it lists
     if (healthFilter !== undefined && clusterHealthStatusFromString(healthFilter) !== health) continue
     const copies = (state.routingTable[name] ?? []).flat()
-    // RestIndicesAction: a closed index shows no statistics (empty CommonStats), and neither does an index
-    // none of whose copies answered the stats request (IndicesStatsResponse has no IndexStats for it: a red
-    // index); the primaries' cells likewise stay empty while no primary copy answered.
     const closed = isClosed(index.metadata)
     const primaries = closed ? null : statsOf(copies.filter((copy) => copy.primary))
     const total = closed ? null : statsOf(copies)
+    const store = (sum: CommonStats | null): ByteSize | null =>
+      sum === null ? null : new ByteSize(sum.storeBytes)
     rows.push([
       health,
       closed ? 'close' : 'open',
@@ -82,9 +196,10 @@ export function catIndices(
       primaries?.deleted ?? null,
       creationDate,
       new Date(creationDate).toISOString(),
-      total?.store ?? null,
-      primaries?.store ?? null,
-      total?.store ?? null,
+      store(total),
+      store(primaries),
+      store(total),
+      ...STATISTICS_CELLS.map((cell) => cell(total, primaries)),
     ])
   }
   return { columns: INDICES_COLUMNS, rows }

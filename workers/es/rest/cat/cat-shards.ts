@@ -6,24 +6,18 @@
  * one, as buildDisplayHeaders keeps the last match).
  * A copy's statistics come from what its node answered (CopyStats: docs, store, the ShardCounters, segments and
  * SeqNoStats); a copy without them (unassigned, or its node did not answer) has every statistics cell empty, as
- * ES's getOrNull leaves it. Of the rest:
- * - gauges of work in flight (`*.current`, `refresh.listeners`) are 0: a node answers the stats request between two
- *   operations, never during one;
- * - every time is 0s: the simulated clock does not move while a copy works (docs/DEVIATIONS.md);
- * - `segments.memory` is 0b, as ES 8 always reports it; `sync_id` is empty, as ES 8's commits have none;
- * - `path.data` and `path.state` are the node's data path (ShardPath's root paths);
- * - the statistics the playground does not keep (completion, fielddata and query cache sizes and evictions, fetch,
- *   scroll (open contexts included), external refreshes, warmers, bulk, failed indexing, writer, version map and
- *   bitset memory, search idleness, vector counts) are left empty.
+ * ES's getOrNull leaves it. The cells it shares with `_cat/indices` are common-stats-cells.ts'; of its own,
+ * `path.data` and `path.state` are the node's data path (ShardPath's root paths), `sync_id` is empty, as ES 8's
+ * commits have none, and `refresh.is_search_idle` is empty (no search-idle shards here).
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { LocalShardStats } from '../../action/shard-messages.ts'
 import { NODE_DATA_PATH } from '../../cluster/allocation/cluster-info.ts'
-import { ByteSize } from './byte-size.ts'
 import { TimeCell } from './time-cell.ts'
 import { esColumn, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
+import { statsCell } from './common-stats-cells.ts'
 import type { CopyStats } from './shard-stats.ts'
 import { NODE_IP } from './cat-indices.ts'
 
@@ -246,9 +240,6 @@ const HEADER: ReadonlyArray<readonly [string, string]> = [
 
 const SHARDS_COLUMNS: readonly CatColumn[] = HEADER.map(([name, attributes]) => esColumn(name, attributes))
 
-const ZERO_TIME = TimeCell.ofMillis(0)
-const ZERO_BYTES = new ByteSize(0)
-
 /** RestShardsAction's node cell: a relocating copy's node, `->` and its target's address, id and name. */
 function catNodeName(state: ClusterState, copy: ShardRouting): string | null {
   const name = (id: string | null): string | null => state.nodes.find((node) => node.id === id)?.name ?? null
@@ -256,27 +247,25 @@ function catNodeName(state: ClusterState, copy: ShardRouting): string | null {
   return `${name(copy.nodeId)} -> ${NODE_IP} ${copy.relocatingNodeId} ${name(copy.relocatingNodeId)}`
 }
 
-/** The statistics cells from `completion.size` to `sparse_vector.value_count`, for a copy whose node answered. */
-function statisticsCells(stats: LocalShardStats): CatValue[] {
-  const { counters, seqNo } = stats
-  return [
-    ...[null, null, null, null, null], // completion, fielddata and query cache: not kept
-    ...[counters.flushTotal, ZERO_TIME],
-    ...[0, ZERO_TIME, counters.getTotal, ZERO_TIME, counters.getExists, ZERO_TIME, counters.getMissing],
-    ...[0, ZERO_TIME, counters.deleteTotal, 0, ZERO_TIME, counters.indexTotal, null],
-    ...[0, 0, ZERO_BYTES, counters.mergeTotal, counters.mergeDocs, new ByteSize(counters.mergeSizeInBytes)],
-    ZERO_TIME,
-    ...[counters.refreshTotal, ZERO_TIME, null, null, 0],
-    ...[0, ZERO_TIME, null, null, 0, ZERO_TIME, counters.queryTotal, null, null, null],
-    ...[stats.segments, ZERO_BYTES, null, null, null],
-    ...[seqNo.maxSeqNo, seqNo.localCheckpoint, seqNo.globalCheckpoint],
-    ...[0, null, null], // warmers: not kept
-    ...[NODE_DATA_PATH, NODE_DATA_PATH, null],
-    ...[null, null, null, null, null, null, null], // bulk and vector counts: not kept
-  ]
-}
+/** The cells RestShardsAction reads from a copy's ShardStats rather than its CommonStats. */
+const COPY_CELLS: ReadonlyMap<string, (stats: LocalShardStats) => CatValue> = new Map<
+  string,
+  (stats: LocalShardStats) => CatValue
+>([
+  ['seq_no.max', (stats) => stats.seqNo.maxSeqNo],
+  ['seq_no.local_checkpoint', (stats) => stats.seqNo.localCheckpoint],
+  ['seq_no.global_checkpoint', (stats) => stats.seqNo.globalCheckpoint],
+  ['path.data', () => NODE_DATA_PATH],
+  ['path.state', () => NODE_DATA_PATH],
+  ['refresh.is_search_idle', () => null],
+])
 
-const NO_STATISTICS: readonly CatValue[] = new Array<CatValue>(64).fill(null)
+/** The statistics columns: from `completion.size` to the end. */
+const STATISTICS_CELLS = SHARDS_COLUMNS.slice(
+  SHARDS_COLUMNS.findIndex((column) => column.name === 'completion.size'),
+).map(({ name }) => COPY_CELLS.get(name) ?? statsCell(name))
+
+const NO_STATISTICS: readonly CatValue[] = STATISTICS_CELLS.map(() => null)
 
 /** `_cat/shards`: every copy of every shard of `indices`; `now` dates `unassigned.for`. */
 export function catShards(
@@ -309,7 +298,7 @@ export function catShards(
           info ? TimeCell.ofMillis(Math.max(0, now - info.at)) : null,
           info?.details ?? null,
           copy.recoverySource?.toLowerCase() ?? null,
-          ...(shard === undefined ? NO_STATISTICS : statisticsCells(shard.local)),
+          ...(shard === undefined ? NO_STATISTICS : STATISTICS_CELLS.map((cell) => cell(shard.local))),
         ])
       }
     }

@@ -53,7 +53,8 @@ interface DisplayColumn {
 /**
  * A column from its name and the attribute text ES's Table.addCell takes (`alias:a,b;default:false;
  * text-align:right;desc:...`: `;`-separated `key:value` pairs, the value after the first `:`), read as
- * Table.addCell reads them: `default` is true unless it says false; other keys are not read.
+ * Table.addCell reads them: `default` is true unless it says false; `sibling` names the request flag that adds the
+ * column `<flag>.<name>` (RestIndicesAction's `sibling:pri`); other keys are not read.
  */
 export function esColumn(name: string, attributes: string): CatColumn {
   const attribute = new Map(
@@ -63,12 +64,14 @@ export function esColumn(name: string, attributes: string): CatColumn {
     }),
   )
   const aliases = attribute.get('alias')
+  const sibling = attribute.get('sibling')
   return {
     name,
     ...(aliases === undefined ? {} : { aliases: aliases.split(',') }),
     desc: attribute.get('desc') ?? 'not available',
     ...(attribute.get('text-align') === 'right' ? { right: true } : {}),
     ...(attribute.get('default') === 'false' ? { hidden: true } : {}),
+    ...(sibling === undefined ? {} : { sibling }),
   }
 }
 
