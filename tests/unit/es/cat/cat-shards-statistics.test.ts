@@ -77,6 +77,8 @@ describe('_cat/shards columns', () => {
         '/_cat/shards/books?h=get.current,get.time,merges.total_size,segments.memory,sync_id,fm&s=p',
       ),
     ).toBe('0 0s 0b 0b  \n            \n')
+    // search.open_contexts counts the copy's open scroll and point-in-time contexts: none here
+    expect(await table('/_cat/shards/books?h=p,so&s=p')).toBe('p 0\nr  \n')
     expect(await table('/_cat/shards/books?h=path.data,path.state&s=p')).toBe(
       '/usr/share/elasticsearch/data /usr/share/elasticsearch/data\n                                                           \n',
     )

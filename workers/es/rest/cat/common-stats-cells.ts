@@ -4,13 +4,13 @@
  * Each table lists its cells in its own column order: the order is the column declarations', never this map's.
  *
  * The statistics come from what the copies count (a copy's LocalShardStats, or their sum, common-stats.ts): the
- * ShardCounters and the segment count. Of the rest:
+ * ShardCounters, the segment count and the open reader contexts. Of the rest:
  * - gauges of work in flight (`*.current`, `refresh.listeners`) are 0: a node answers the stats request between two
  *   operations, never during one;
  * - every time is 0s: the simulated clock does not move while a copy works (docs/DEVIATIONS.md);
  * - `segments.memory` is 0b, as ES 8 always reports it;
  * - what the playground does not keep (completion, fielddata, query and request cache sizes, evictions and hits,
- *   fetch, scroll and suggest counts, open contexts, external refreshes, warmers, bulk, failed indexing, writer,
+ *   fetch, scroll and suggest counts, external refreshes, warmers, bulk, failed indexing, writer,
  *   version map and bitset memory, vector counts) is empty.
  */
 import type { ShardCounterValues } from '../../index/shard/shard-counters.ts'
@@ -22,6 +22,8 @@ import type { CatValue } from './rest-table.ts'
 export interface CountedStats {
   counters: ShardCounterValues
   segments: number
+  /** The open scroll and point-in-time reader contexts (SearchStats' open_contexts). */
+  openContexts: number
 }
 
 export type StatsCell = (stats: CountedStats) => CatValue
@@ -74,7 +76,7 @@ const CELLS: ReadonlyMap<string, StatsCell> = new Map<string, StatsCell>([
   ['search.fetch_current', inFlight],
   ['search.fetch_time', time],
   ['search.fetch_total', notKept],
-  ['search.open_contexts', notKept],
+  ['search.open_contexts', (s) => s.openContexts],
   ['search.query_current', inFlight],
   ['search.query_time', time],
   ['search.query_total', (s) => s.counters.queryTotal],
