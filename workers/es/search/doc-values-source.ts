@@ -52,7 +52,7 @@ import type { IndexService } from '../index/index-service.ts'
 import { DateFormatter } from '../common/time/index.ts'
 import type { DocValuesSource, FieldInfo, FieldValue, ValuesType } from './aggregations/index.ts'
 import { DateValueFormat } from './aggregations/date-value-format.ts'
-import { DEFAULT_DATE_FORMAT, docValues, type FieldAnalysis } from '../index/mapper/doc-values.ts'
+import { DEFAULT_DATE_FORMAT, docValues, halfFloat, type FieldAnalysis } from '../index/mapper/doc-values.ts'
 import { dateNanosFormat } from '../index/mapper/date-nanos-field.ts'
 import { indexMappingOf } from './runtime-mappings.ts'
 import { keyedIndexField } from '../index/mapper/flattened-field.ts'
@@ -284,6 +284,12 @@ function storedSource(stored: StoredDocument): XContentObject {
   return source instanceof Map ? source : new Map<string, XContentValue>()
 }
 
+/** NumberType.reduceToStoredPrecision of the types that index less than a double (NumberType.parse's rounding). */
+const STORED_PRECISION: Readonly<Record<string, (value: number) => number>> = {
+  float: Math.fround,
+  half_float: (value) => halfFloat(Math.fround(value)),
+}
+
 function fieldInfo(
   mapping:
     Pick<FieldMapping, 'type' | 'format' | 'derived' | 'fielddata' | 'doc_values'> | RuntimeField | undefined,
@@ -305,7 +311,13 @@ function fieldInfo(
         ? new DateValueFormat(DateFormatter.forPattern(dateNanosFormat(mapping)))
         : null
   const off = 'doc_values' in mapping ? withoutDocValues(mapping) : undefined
-  return off === undefined ? { type, format } : { type, format, withoutDocValues: off }
+  const precision = STORED_PRECISION[fieldTypeName(mapping)]
+  return {
+    type,
+    format,
+    ...(off === undefined ? {} : { withoutDocValues: off }),
+    ...(precision === undefined ? {} : { reduceToStoredPrecision: precision }),
+  }
 }
 
 function storedDocFields(

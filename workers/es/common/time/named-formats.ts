@@ -128,6 +128,20 @@ function pattern(javaPattern: string): NamedFormat {
 
 const ISO_PRINTER = isoPrinter(3, 3)
 
+/**
+ * strict_date_time(_no_millis): `uuuu-MM-dd'T'HH:mm:ss`, with millis an optional 1–9 digit fraction when parsing
+ * and a 3–9 digit one when printing, then a zone id or offset, or an offset without colon (STRICT_DATE_FORMATTER,
+ * STRICT_DATE_TIME_NO_MILLIS_FORMATTER).
+ */
+function strictDateTime(millis: boolean): Omit<NamedFormat, 'name'> {
+  const base = [...STRICT_YMD, T, ...HMS]
+  const parsed = millis ? [...base, optional(fraction(1, 9, true))] : base
+  return {
+    printer: elements([...base, ...(millis ? [fraction(3, 9, true)] : []), offset('+HH:MM', 'Z')]),
+    parsers: parsers([...parsed, ZONE_OR_OFFSET_ID], [...parsed, offset('+HHmm', 'Z')]),
+  }
+}
+
 const FORMATS: Record<string, () => Omit<NamedFormat, 'name'>> = {
   strict_date_optional_time: () => ({
     printer: { kind: 'elements', elements: ISO_PRINTER },
@@ -174,6 +188,8 @@ const FORMATS: Record<string, () => Omit<NamedFormat, 'name'>> = {
       [...DATE_TIME_PREFIX, offset('+HHmm', 'Z')],
     ),
   }),
+  strict_date_time: () => strictDateTime(true),
+  strict_date_time_no_millis: () => strictDateTime(false),
   date_hour_minute_second: () => ({
     printer: pattern("uuuu-MM-dd'T'HH:mm:ss").printer,
     parsers: parsers([...LENIENT_DATE, T, ...LENIENT_HM, COLON, value('second', 1, 2, 'NOT_NEGATIVE')]),

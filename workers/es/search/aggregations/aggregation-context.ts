@@ -79,6 +79,11 @@ export interface FieldInfo {
    * (values-source.ts noDocValues); absent when it has doc values.
    */
   withoutDocValues?: string
+  /**
+   * NumberFieldType.reduceToStoredPrecision: a double as the field would have indexed it (float: Math.fround,
+   * half_float: the half-precision value of that float); absent when the field keeps doubles as they are.
+   */
+  reduceToStoredPrecision?: (value: number) => number
 }
 
 export interface DocValuesSource {

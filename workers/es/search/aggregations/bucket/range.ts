@@ -9,7 +9,8 @@
  * Wire form: keyed, the format, and the buckets with their keys and ends (open ends are ±Infinity, which
  * a structured clone keeps).
  */
-import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
+import { illegalArgumentException, parsingException, type EsException } from '../../../errors/index.ts'
+import { DateValueFormat } from '../date-value-format.ts'
 import {
   JavaDouble,
   XNumber,
@@ -149,11 +150,24 @@ export function numericBound(value: XContentValue | undefined, open: number): nu
   if (value === undefined || value === null) return open
   if (value instanceof XNumber) return value.value
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
-  throw parsingException(
+  throw rangeBoundException(value)
+}
+
+function rangeBoundException(value: XContentValue): EsException {
+  return parsingException(
     1,
     1,
     `[range] failed to parse field [${typeof value === 'string' ? value : 'range'}]`,
   )
+}
+
+/**
+ * Range.PARSER's from/to: a number, text or null; the text is parsed later by the values source's format
+ * (RangeAggregationBuilder.innerBuild: DocValueFormat.parseDouble, a date field's dates and date math).
+ */
+function checkBound(value: XContentValue | undefined): void {
+  if (value !== undefined && value !== null && !(value instanceof XNumber) && typeof value !== 'string')
+    throw rangeBoundException(value)
 }
 
 /** The request's `ranges` entries, checked for presence and shape at parse time. */
@@ -226,8 +240,13 @@ export function rangeBuilder(
       const source = spec.values
         ? { values: spec.values(shard) }
         : numericValues(shard, spec.type, spec.field, missing)
+      const field = sourceField(spec.field)
+      const fix = (field === null ? null : shard.source.field(field)?.reduceToStoredPrecision) ?? null
       const buckets = ranges.map((range): RangeBucket => {
-        const inRange = docs.filter((doc) => source.values(doc).some((v) => v >= range.from && v < range.to))
+        // the ends match at the field's precision, the response keeps them as sent (Range's originalFrom/To)
+        const from = fix === null ? range.from : fix(range.from)
+        const to = fix === null ? range.to : fix(range.to)
+        const inRange = docs.filter((doc) => source.values(doc).some((v) => v >= from && v < to))
         return {
           key: rangeKey(range, format),
           from: range.from,
@@ -251,12 +270,21 @@ export const rangeParser: AggregationParser = (name, body, meta, subs): Aggregat
     'value_type',
   ])
   const field = params.valuesSource('double')
-  const ranges = resolveRanges(rangeEntries(name, params.raw('ranges')), numericBound)
+  const entries = rangeEntries(name, params.raw('ranges'))
+  for (const entry of entries) for (const end of ['from', 'to']) checkBound(entry.get(end))
   const pattern = params.string('format')
   return rangeBuilder(name, meta, subs, {
     type: 'range',
     field,
     keyed: params.boolean('keyed') ?? false,
-    resolve: (format) => ({ ranges, format: patternFormat(format, pattern), missing: params.raw('missing') }),
+    resolve(fieldFormat, now) {
+      const format = patternFormat(fieldFormat, pattern)
+      const bound =
+        format instanceof DateValueFormat
+          ? (value: XContentValue | undefined, open: number) =>
+              typeof value === 'string' ? format.value(value, now, open) : numericBound(value, open)
+          : numericBound
+      return { ranges: resolveRanges(entries, bound), format, missing: params.raw('missing') }
+    },
   })
 }
