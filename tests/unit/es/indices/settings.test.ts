@@ -75,6 +75,19 @@ describe('GET _settings', () => {
     expect((await node.send('GET', '/nope/_settings')).status).toBe(404)
   })
 
+  test('human (present at all, as RestGetSettingsAction reads it) adds the readable creation date and version', async () => {
+    const path = '/my-index-000001/_settings/index.creation*,index.version.*?flat_settings'
+    expect((await node.send('GET', path)).body).toBe(
+      '{"my-index-000001":{"settings":{"index.creation_date":"1767225600100","index.version.created":"8521000"}}}',
+    )
+    const human =
+      '{"my-index-000001":{"settings":{"index.creation_date":"1767225600100",' +
+      '"index.creation_date_string":"2026-01-01T00:00:00.100Z","index.version.created":"8521000",' +
+      '"index.version.created_string":"8.17.0"}}}'
+    expect((await node.send('GET', `${path}&human`)).body).toBe(human)
+    expect((await node.send('GET', `${path}&human=false`)).body).toBe(human)
+  })
+
   test('a name of _all alone is every setting (paramAsStringArrayOrEmptyIfAll; indices.get_settings/10_basic)', async () => {
     const all = (await node.send('GET', '/my-index-000001/_settings?flat_settings')).body
     expect((await node.send('GET', '/my-index-000001/_settings/_all?flat_settings')).body).toBe(all)

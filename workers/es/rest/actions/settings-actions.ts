@@ -1,5 +1,5 @@
 /**
- * Index settings APIs: GET [/{index}]/_settings[/{name}] (RestGetSettingsAction, with `flat_settings`
+ * Index settings APIs: GET [/{index}]/_settings[/{name}] (RestGetSettingsAction, with `flat_settings`, `human`
  * and `*` name patterns) and PUT [/{index}]/_settings (RestUpdateSettingsAction and
  * MetadataUpdateSettingsService): the body may wrap the settings in `settings`; keys are normalized to
  * `index.`; every key is checked first against the registry (index-scoped-settings.ts: unknown, private),
@@ -17,7 +17,12 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
-import { defaultSettings, entriesToJson, flatSettings } from '../../index/index-metadata.ts'
+import {
+  addHumanReadableSettings,
+  defaultSettings,
+  entriesToJson,
+  flatSettings,
+} from '../../index/index-metadata.ts'
 import type { SettingsUpdate } from '../../cluster/metadata/metadata-tasks.ts'
 import { javaHashOrder, javaStringHashCode, javaStringKeyOrder } from '../../../net/java-hash.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -66,13 +71,16 @@ export function registerSettingsActions(controller: RestController, context: Res
 function getSettings(context: RestContext, req: RestHandlerRequest): RestResponse {
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
+  // RestGetSettingsAction: request.hasParam("human"), so even `human=false` adds the human readable settings
+  const human = req.params.has('human')
   // RestRequest.paramAsStringArrayOrEmptyIfAll: `_all` (or `*`) alone names every setting.
   const named = req.path.name?.split(',')
   const names = named?.length === 1 && named[0] === '_all' ? undefined : named
   const body = new Map<string, JsonOut>()
   const indices = resolveMetadataReadable(context, req.path.index, settingsIndicesOptions(req))
   for (const { metadata } of indices) {
-    const settings = entriesToJson([...flatSettings(metadata)], flat, names)
+    const all = human ? addHumanReadableSettings(flatSettings(metadata)) : flatSettings(metadata)
+    const settings = entriesToJson([...all], flat, names)
     if (!includeDefaults) {
       // GetSettingsResponse leaves out an index none of whose settings matched, unless it lists defaults.
       if (settings.size > 0) body.set(metadata.name, { settings })
