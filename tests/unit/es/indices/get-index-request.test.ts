@@ -81,3 +81,15 @@ it('adds the human readable creation date and version with ?human', async () => 
   )
   expect(Object.keys(humanSettings)).toEqual([...Object.keys(humanSettings)].sort())
 })
+
+it('adds the defaults after the settings with include_defaults, when the settings are asked for', async () => {
+  const withDefaults = (await get('/test_index?include_defaults&flat_settings')).body.test_index!
+  expect(Object.keys(withDefaults)).toEqual(['aliases', 'mappings', 'settings', 'defaults'])
+  expect(withDefaults.defaults).toMatchObject({ 'index.refresh_interval': '1s', 'index.hidden': 'false' })
+  const nested = (await get('/test_index?include_defaults')).body.test_index!
+  expect(nested.defaults).toMatchObject({ index: { refresh_interval: '1s' } })
+  expect(
+    (await get('/test_index?include_defaults&features=aliases')).body.test_index!.defaults,
+  ).toBeUndefined()
+  expect((await get('/test_index')).body.test_index!.defaults).toBeUndefined()
+})

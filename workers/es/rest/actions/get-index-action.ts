@@ -6,13 +6,19 @@
  * `features` (GetIndexRequest.Feature.fromRequest) is a comma list of `aliases`, `mappings`, `settings` (any case;
  * all three when absent); GetIndexResponse writes all three objects whatever was asked, a feature not asked for as an
  * empty object. `flat_settings` writes the settings flat, `human` adds their human readable forms
- * (IndexMetadata.addHumanReadableSettings).
+ * (IndexMetadata.addHumanReadableSettings); `include_defaults` adds, after `settings` and when settings are asked
+ * for, a `defaults` object of the settings the index leaves at their defaults (written only when not empty).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { mappingToJson } from '../../index/mapper/mapping-json.ts'
-import { addHumanReadableSettings, entriesToJson, flatSettings } from '../../index/index-metadata.ts'
+import {
+  addHumanReadableSettings,
+  defaultSettings,
+  entriesToJson,
+  flatSettings,
+} from '../../index/index-metadata.ts'
 import type { RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { resolveMetadataReadable } from './metadata-read.ts'
@@ -38,16 +44,21 @@ export function featuresFromRequest(param: string | undefined): ReadonlySet<Feat
 export function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const human = urlFlag(req.params, 'human') === true
+  const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
   const features = featuresFromRequest(req.params.get('features'))
   const options = indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN)
   const body = new Map<string, JsonOut>()
   for (const { metadata } of resolveMetadataReadable(context, req.path.index, options)) {
     const settings = human ? addHumanReadableSettings(flatSettings(metadata)) : flatSettings(metadata)
-    body.set(metadata.name, {
-      aliases: features.has('aliases') ? aliasesToJson(aliasesOf(metadata)) : {},
-      mappings: features.has('mappings') ? mappingToJson(metadata.mapping) : {},
-      settings: features.has('settings') ? entriesToJson([...settings], flat) : {},
-    })
+    const entry = new Map<string, JsonOut>([
+      ['aliases', features.has('aliases') ? aliasesToJson(aliasesOf(metadata)) : {}],
+      ['mappings', features.has('mappings') ? mappingToJson(metadata.mapping) : {}],
+      ['settings', features.has('settings') ? entriesToJson([...settings], flat) : {}],
+    ])
+    const defaults = defaultSettings(metadata)
+    if (includeDefaults && features.has('settings') && defaults.length > 0)
+      entry.set('defaults', entriesToJson(defaults, flat))
+    body.set(metadata.name, entry)
   }
   return json(200, body)
 }
