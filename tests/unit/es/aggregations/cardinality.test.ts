@@ -12,7 +12,7 @@ import {
   mix64,
   murmur3X64128,
 } from '../../../../workers/es/search/aggregations/metrics/murmur3-x64-128.ts'
-import { aggregate, type Doc } from './fixture.ts'
+import { aggregate, parseFailure, type Doc } from './fixture.ts'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
 
@@ -79,5 +79,19 @@ describe('cardinality aggregation', () => {
       '{"t":{"cardinality":{"field":"t"}},"n":{"cardinality":{"field":"n","precision_threshold":100}}}',
     )
     expect(json).toBe('{"t":{"value":3},"n":{"value":2}}')
+  })
+})
+
+describe('cardinality parameters', () => {
+  it('refuses a negative precision_threshold inside the parser (CardinalityAggregationBuilder.precisionThreshold)', () => {
+    const reason = '[1:60] [cardinality] failed to parse field [precision_threshold]'
+    const refusal = '[precisionThreshold] must be greater than or equal to 0. Found [-1] in [c]'
+    expect(
+      parseFailure('{"c":{"cardinality":{"field":"grade","precision_threshold":-1}}}', { locations: true }),
+    ).toBe(
+      `{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"${reason}"}],` +
+        `"type":"x_content_parse_exception","reason":"${reason}",` +
+        `"caused_by":{"type":"illegal_argument_exception","reason":"${refusal}"}},"status":400}`,
+    )
   })
 })

@@ -10,6 +10,7 @@ import {
   type AggregationBuilder,
   type AggregationParser,
 } from '../aggregation-builder.ts'
+import { illegalArgumentException } from '../../../errors/index.ts'
 import { AggregationParams } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { resolveValues } from '../values-source.ts'
@@ -74,10 +75,13 @@ export const cardinalityParser: AggregationParser = (name, body, meta, subs): Ag
     'value_type',
   ])
   const field = params.valuesSource('keyword')
-  const threshold = Math.min(
-    params.number('precision_threshold') ?? DEFAULT_PRECISION_THRESHOLD,
-    MAX_PRECISION_THRESHOLD,
-  )
+  const requested = params.int('precision_threshold')
+  if (requested !== null && requested < 0) {
+    // CardinalityAggregationBuilder.precisionThreshold's refusal, from inside its ObjectParser
+    const refusal = `[precisionThreshold] must be greater than or equal to 0. Found [${requested}] in [${name}]`
+    throw params.fieldFailure('precision_threshold', illegalArgumentException(refusal))
+  }
+  const threshold = Math.min(requested ?? DEFAULT_PRECISION_THRESHOLD, MAX_PRECISION_THRESHOLD)
   const precision = precisionFromThreshold(threshold)
   return {
     name,
