@@ -3,6 +3,7 @@
 // and max_errors, Correction's highlighting. Every expected number is written out from ES's formulas.
 import { describe, expect, it } from 'vitest'
 import type { TokenList } from '../../../../workers/es/analysis/token-list.ts'
+import { DEFAULT_SPELL_CHECKER_SETTINGS } from '../../../../workers/es/search/suggest/direct-spell-checker.ts'
 import type { Candidate, TermStats } from '../../../../workers/es/search/suggest/phrase/candidate.ts'
 import {
   DirectCandidateGenerator,
@@ -61,17 +62,10 @@ function fieldTerms(field: ReadonlyMap<string, TermStats>, maxDoc: number): Gene
 }
 
 const ALWAYS: DirectGeneratorSettings = {
+  ...DEFAULT_SPELL_CHECKER_SETTINGS,
   field: 'title.trigram',
   size: 5,
   suggestMode: 'always',
-  accuracy: 0.5,
-  sort: 'score',
-  maxEdits: 2,
-  maxInspections: 5,
-  maxTermFreq: 0.01,
-  prefixLength: 1,
-  minWordLength: 4,
-  minDocFreq: 0,
   preFilter: null,
   postFilter: null,
 }

@@ -38,6 +38,19 @@ export interface SpellCheckerSettings {
   minDocFreq: number
 }
 
+/** DirectSpellcheckerSettings' defaults: a term suggestion's and a phrase suggestion's generators'. */
+export const DEFAULT_SPELL_CHECKER_SETTINGS: Readonly<SpellCheckerSettings> = {
+  suggestMode: 'missing',
+  accuracy: 0.5,
+  sort: 'score',
+  maxEdits: 2,
+  maxInspections: 5,
+  maxTermFreq: 0.01,
+  prefixLength: 1,
+  minWordLength: 4,
+  minDocFreq: 0,
+}
+
 export interface SuggestWord {
   text: string
   score: number

@@ -15,22 +15,14 @@ import type { XContentObject } from '../../xcontent/index.ts'
 import { completionSuggestion, type CompletionSuggestionBuilder } from './completion-suggestion-builder.ts'
 import { phraseSuggestion, type PhraseSuggestionBuilder } from './phrase/phrase-suggestion-builder.ts'
 import type { SuggestionBuilderBase } from './suggestion-builder-base.ts'
+import { DEFAULT_SPELL_CHECKER_SETTINGS, type SpellCheckerSettings } from './direct-spell-checker.ts'
 import { isValue, locatedParsingException, numberOf, text, type ValueToken } from './suggest-values.ts'
 
 export type SuggestMode = 'missing' | 'popular' | 'always'
 
 /** A term suggestion; without any text the shard refuses it. */
-export interface TermSuggestionBuilder extends SuggestionBuilderBase {
+export interface TermSuggestionBuilder extends SuggestionBuilderBase, SpellCheckerSettings {
   kind: 'term'
-  suggestMode: SuggestMode
-  accuracy: number
-  sort: 'score' | 'frequency'
-  maxEdits: number
-  maxInspections: number
-  maxTermFreq: number
-  prefixLength: number
-  minWordLength: number
-  minDocFreq: number
 }
 
 /** One suggestion of the `suggest` section, by its suggester. */
@@ -112,15 +104,7 @@ function termSuggestion(
     analyzer: null,
     size: 5,
     shardSize: -1,
-    suggestMode: 'missing',
-    accuracy: 0.5,
-    sort: 'score',
-    maxEdits: 2,
-    maxInspections: 5,
-    maxTermFreq: 0.01,
-    prefixLength: 1,
-    minWordLength: 4,
-    minDocFreq: 0,
+    ...DEFAULT_SPELL_CHECKER_SETTINGS,
   }
   let field: string | null = null
   for (const [key, value] of section) {

@@ -15,7 +15,7 @@ import { ShingleFilter } from '../../../analysis/filters/shingle-filter.ts'
 import type { IndexService } from '../../../index/index-service.ts'
 import type { ShardSearcher } from '../../../index/shard/shard-searcher.ts'
 import { concreteFieldName, searchFields } from '../../search-fields.ts'
-import type { SpellCheckerSettings } from '../direct-spell-checker.ts'
+import { DEFAULT_SPELL_CHECKER_SETTINGS } from '../direct-spell-checker.ts'
 import { generatorTerms, ngramTerms } from '../shard-terms.ts'
 import { analyzeSuggestText, suggestionAnalyzer } from '../suggest-analysis.ts'
 import type { SuggestMode } from '../suggest-builder.ts'
@@ -38,18 +38,6 @@ interface PhraseContext {
   analyzer: Analyzer | null
   gramSize: number
   generators: DirectGeneratorSettings[]
-}
-
-const DEFAULT_SETTINGS: SpellCheckerSettings = {
-  suggestMode: 'missing',
-  accuracy: 0.5,
-  sort: 'score',
-  maxEdits: 2,
-  maxInspections: 5,
-  maxTermFreq: 0.01,
-  prefixLength: 1,
-  minWordLength: 4,
-  minDocFreq: 0,
 }
 
 function namedAnalyzer(index: IndexService, name: string | null): Analyzer | null {
@@ -82,14 +70,14 @@ function buildGenerator(
     preFilter: namedAnalyzer(index, generator.preFilter),
     postFilter: namedAnalyzer(index, generator.postFilter),
     suggestMode: generator.suggestMode === null ? 'missing' : suggestMode(generator.suggestMode),
-    accuracy: generator.accuracy ?? DEFAULT_SETTINGS.accuracy,
+    accuracy: generator.accuracy ?? DEFAULT_SPELL_CHECKER_SETTINGS.accuracy,
     sort: sort === 'SCORE' ? 'score' : 'frequency',
-    maxEdits: generator.maxEdits ?? DEFAULT_SETTINGS.maxEdits,
-    maxInspections: generator.maxInspections ?? DEFAULT_SETTINGS.maxInspections,
-    maxTermFreq: generator.maxTermFreq ?? DEFAULT_SETTINGS.maxTermFreq,
-    prefixLength: generator.prefixLength ?? DEFAULT_SETTINGS.prefixLength,
-    minWordLength: generator.minWordLength ?? DEFAULT_SETTINGS.minWordLength,
-    minDocFreq: generator.minDocFreq ?? DEFAULT_SETTINGS.minDocFreq,
+    maxEdits: generator.maxEdits ?? DEFAULT_SPELL_CHECKER_SETTINGS.maxEdits,
+    maxInspections: generator.maxInspections ?? DEFAULT_SPELL_CHECKER_SETTINGS.maxInspections,
+    maxTermFreq: generator.maxTermFreq ?? DEFAULT_SPELL_CHECKER_SETTINGS.maxTermFreq,
+    prefixLength: generator.prefixLength ?? DEFAULT_SPELL_CHECKER_SETTINGS.prefixLength,
+    minWordLength: generator.minWordLength ?? DEFAULT_SPELL_CHECKER_SETTINGS.minWordLength,
+    minDocFreq: generator.minDocFreq ?? DEFAULT_SPELL_CHECKER_SETTINGS.minDocFreq,
   }
 }
 
@@ -112,7 +100,7 @@ function build(index: IndexService, builder: PhraseSuggestionBuilder): PhraseCon
         `The default candidate generator for phrase suggest can't operate on field: [${field}] since it doesn't ` +
           'emit unigrams. If this is intentional try to set the candidate generator field explicitly',
       )
-    generators.push({ ...DEFAULT_SETTINGS, field, size: 5, preFilter: null, postFilter: null })
+    generators.push({ ...DEFAULT_SPELL_CHECKER_SETTINGS, field, size: 5, preFilter: null, postFilter: null })
   }
   return { builder, text: builder.text, field, analyzer, gramSize, generators }
 }
