@@ -2,6 +2,7 @@
 // statistic a total (`sibling:pri`) and its `pri.` twin; the total sums every copy, the twin the primaries; `pri`
 // brings the twin after each requested statistic; a closed index has no statistics (an empty CommonStats).
 import { beforeAll, describe, expect, it } from 'vitest'
+import { parseCatHelp } from './cat-help-rows.ts'
 import { startCluster, type TestCluster } from '../cluster/es-cluster-fixture.ts'
 
 let c: TestCluster
@@ -105,13 +106,8 @@ const ES_COLUMNS = [
 
 describe('_cat/indices columns', () => {
   it("help lists ES 8.17's columns in order, with their aliases and descriptions", async () => {
-    const lines = (await table('/_cat/indices?help')).trimEnd().split('\n')
-    expect(lines.map((line) => line.split('|')[0]!.trim())).toEqual(ES_COLUMNS)
-    const row = (name: string): string[] =>
-      lines
-        .find((line) => line.startsWith(`${name} `))!
-        .split('|')
-        .map((cell) => cell.trim())
+    const { names, row } = parseCatHelp(await table('/_cat/indices?help'))
+    expect(names).toEqual(ES_COLUMNS)
     expect(row('indexing.index_total')).toEqual([
       'indexing.index_total',
       'iito,indexingIndexTotal',

@@ -3,6 +3,7 @@
 // refreshes, flushes, segments, sequence numbers), 0 for work in flight, 0s for times, empty for what the playground
 // does not keep; an unassigned copy has every statistics cell empty and says why and since when it is unassigned.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { parseCatHelp } from './cat-help-rows.ts'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
 
 let node: TestNode
@@ -44,13 +45,8 @@ const ES_COLUMNS =
 
 describe('_cat/shards columns', () => {
   it('help lists ES 8.17 columns in order, with their aliases and descriptions', async () => {
-    const lines = (await table('/_cat/shards?help')).trimEnd().split('\n')
-    expect(lines.map((line) => line.split('|')[0]!.trim()).join(' ')).toBe(ES_COLUMNS)
-    const row = (name: string): string[] =>
-      lines
-        .find((line) => line.startsWith(`${name} `))!
-        .split('|')
-        .map((cell) => cell.trim())
+    const { names, row } = parseCatHelp(await table('/_cat/shards?help'))
+    expect(names.join(' ')).toBe(ES_COLUMNS)
     expect(row('indexing.index_total')).toEqual([
       'indexing.index_total',
       'iito,indexingIndexTotal',
