@@ -2,6 +2,7 @@
 // AbstractBulkByScrollRequest.validate, DeleteByQueryRequest.validate): `from` and `stored_fields` in the body,
 // `scroll_size` read with paramAsInt into the search size, and a delete without a query.
 import { describe, expect, it } from 'vitest'
+import { validation } from './validation-error.ts'
 import { startNode } from '../node/es-node-fixture.ts'
 
 interface ErrorBody {
@@ -12,13 +13,6 @@ async function send(path: string, body?: string): Promise<{ status: number; body
   const node = await startNode()
   const response = await node.send('POST', path, body)
   return { status: response.status, body: JSON.parse(response.body) as ErrorBody }
-}
-
-function validation(...errors: string[]): object {
-  return {
-    type: 'action_request_validation_exception',
-    reason: `Validation Failed: ${errors.map((e, i) => `${i + 1}: ${e};`).join('')}`,
-  }
 }
 
 describe('by-query validation', () => {

@@ -3,6 +3,7 @@
 // the request validated before any index is resolved, so a missing source index does not hide a 400. Also the
 // top-level `conflicts` and `max_docs` failures as ObjectParser wraps them, and dest's op_type in any case.
 import { describe, expect, it } from 'vitest'
+import { validation } from './validation-error.ts'
 import { startNode } from '../node/es-node-fixture.ts'
 
 interface ErrorBody {
@@ -13,13 +14,6 @@ async function reindex(body: string, path = '/_reindex'): Promise<{ status: numb
   const node = await startNode()
   const response = await node.send('POST', path, body)
   return { status: response.status, body: JSON.parse(response.body) as ErrorBody }
-}
-
-function validation(...errors: string[]): object {
-  return {
-    type: 'action_request_validation_exception',
-    reason: `Validation Failed: ${errors.map((e, i) => `${i + 1}: ${e};`).join('')}`,
-  }
 }
 
 describe('_reindex source as a search source', () => {
